@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Check the whole data package (Table Schema + domain rules) and print every problem.
+
+Usage: python scripts/validate.py [DATA_DIR] [--today YYYY-MM-DD] [--fix-nfc]
+
+Each problem is one line, sorted: file:row:column: value: what is wrong and what to do.
+Exit code: 0 when the data is valid, 1 when there are problems, 2 when the check cannot run.
+--fix-nfc rewrites CSV files whose text is in decomposed form (NFD) into NFC, then checks again.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from pathlib import Path
+
+from sotay.csvio import write_bytes_atomic
+from sotay.errors import CannotRun
+from sotay.text import format_int
+from sotay.settings import from_environment, parse_today
+from sotay.validate.check import check
+
+
+def _fix_nfc(root: Path) -> list[str]:
+    fixed = []
+    for path in sorted(root.rglob("*.csv")):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        normal = unicodedata.normalize("NFC", text)
+        if normal != text:
+            write_bytes_atomic(path, normal.encode("utf-8"))
+            fixed.append(path.relative_to(root).as_posix())
+    return fixed
+
+
+def main(argv: list[str] | None = None) -> int:
+    settings = from_environment()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", nargs="?", type=Path, default=settings.data_dir, help="thư mục dữ liệu (mặc định data/ hoặc SITE_DATA_DIR)")
+    parser.add_argument("--today", default=None, help="ngày coi là hôm nay, YYYY-MM-DD (mặc định SITE_TODAY hoặc ngày thật)")
+    parser.add_argument("--fix-nfc", action="store_true", help="chuẩn hóa chữ có dấu dạng NFD về NFC trong các tệp CSV")
+    args = parser.parse_args(argv)
+    try:
+        today = parse_today(args.today) if args.today else settings.today
+        if args.fix_nfc:
+            for name in _fix_nfc(args.data_dir):
+                print(f"Đã chuẩn hóa NFC: {name}")
+        _package, tables, problems = check(args.data_dir, today)
+    except (CannotRun, ValueError) as exc:
+        print(f"Không chạy được kiểm tra: {exc}", file=sys.stderr)
+        return 2
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"Có {len(problems)} lỗi. Sửa các dòng trên rồi chạy lại kiểm tra.", file=sys.stderr)
+        return 1
+    rows = sum(len(r) for r in tables.values())
+    print(f"Dữ liệu hợp lệ: {len(tables)} bảng, {format_int(rows)} dòng.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Reading and writing the CSV files editors keep: UTF-8 (with or without BOM), CRLF or LF."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import Problem
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # one district's or one period's file; far above the real size
+_RESAVE = "Mở tệp bằng Excel, chọn Tệp → Lưu thành → 'CSV UTF-8 (phân tách bằng dấu phẩy)' rồi lưu lại"
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """Decode a CSV file's bytes as UTF-8; explain other encodings instead of guessing."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and raw[1:2] == b"\x00" and raw[0:1] != b"\x00"):
+        return None, [Problem(file, 0, 0, "", "", f"tệp đang ở mã UTF-16 (Excel gọi là 'Unicode Text'), không phải UTF-8. {_RESAVE}.")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(file, line, 0, "", "", f"tệp không ở mã UTF-8 (có thể là Windows-1258 hoặc Windows-1252 của Excel), chữ có dấu sẽ bị lỗi phông. {_RESAVE}.")]
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return None, [Problem(file, line, 0, "", "", "tệp chứa ký tự rỗng (NUL): có thể không phải tệp CSV. Hãy lưu lại đúng dạng CSV UTF-8.")]
+    return text, []
+
+
+def read_csv(path: Path, file: str) -> tuple[list[str] | None, list[tuple[int, list[str]]], list[Problem]]:
+    """Return (header, [(line number, cells)], problems) for one CSV file.
+
+    Line numbers are those an editor sees in a text editor or on GitHub (the header is line 1).
+    Blank lines are skipped; a quoted cell spanning lines is reported at the line where it starts.
+    """
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [], [Problem(file, 0, 0, "", f"{size // (1024 * 1024)} MB", f"tệp quá lớn (giới hạn {MAX_FILE_BYTES // (1024 * 1024)} MB): hãy tách thành nhiều tệp nhỏ, ví dụ mỗi huyện hoặc mỗi kỳ một tệp.")]
+    text, problems = decode(path.read_bytes(), file)
+    if text is None:
+        return None, [], problems
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    line = 1
+    try:
+        for cells in reader:
+            start = line
+            line = reader.line_num + 1
+            if not cells or all(not c.strip() for c in cells):
+                continue
+            if header is None:
+                header = [c.strip() for c in cells]
+                continue
+            rows.append((start, cells))
+    except csv.Error as exc:
+        problems.append(Problem(file, reader.line_num, 0, "", "", f"CSV hỏng: {exc}. Kiểm tra dấu ngoặc kép trong dòng này (một dấu \" phải được viết thành \"\")."))
+    if header is None:
+        problems.append(Problem(file, 1, 0, "", "", "tệp trống: cần ít nhất dòng tiêu đề với tên các cột."))
+    return header, rows, problems
+
+
+def write_csv_atomic(path: Path, header: list[str], rows: list[list[str]], bom: bool = False) -> None:
+    """Write a CSV file atomically: a temporary file in the same folder, then a rename."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    write_bytes_atomic(path, (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace path with data, never leaving a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

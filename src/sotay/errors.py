@@ -1,0 +1,41 @@
+"""The one shape every data problem takes: file, row, column, value, message (in Vietnamese)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_MAX_SHOWN = 80
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A located problem in the data, printed as ``file:row:column: value: message``."""
+
+    file: str
+    row: int = 0  # line number in the file as an editor sees it (header is line 1); 0 = whole file
+    position: int = 0  # column position, only used to sort
+    column: str = field(default="", compare=False)
+    value: str = field(default="", compare=False)
+    message: str = ""
+
+    def __str__(self) -> str:
+        value = self.value if len(self.value) <= _MAX_SHOWN else self.value[:_MAX_SHOWN] + "…"
+        value = value.encode("unicode_escape").decode("ascii") if not value.isprintable() else value
+        return f"{self.file}:{self.row}:{self.column}: {value}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised when the data cannot be used; carries every problem found, sorted."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"Có {count} lỗi trong dữ liệu. Sửa các dòng trên rồi chạy lại: python scripts/validate.py")
+        return "\n".join(lines)
+
+
+class CannotRun(Exception):
+    """The check itself cannot run (missing folder, unreadable package description)."""

@@ -1,0 +1,290 @@
+"""Typed, indexed model built once from validated tables. Contact details of members who did not
+consent are dropped here, so no page, file or index built from the model can publish them."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import phones
+from .constants import ROLE_ORDER
+from .text import person_sort_key, sort_key
+
+
+@dataclass(eq=False)
+class Unit:
+    id: str
+    code: str
+    name: str
+    type: str
+    level: str
+    parent_id: str | None
+    slug: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    source: str
+    parent: Unit | None = None
+    children: list[Unit] = field(default_factory=list)
+    teams: list[Team] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        """Site path of the unit page, built from slugs so a renamed unit keeps its address."""
+        if self.parent is None:
+            return "don-vi/"
+        return f"{self.parent.url}{self.slug}/"
+
+    @property
+    def ancestors(self) -> list[Unit]:
+        chain, unit = [], self.parent
+        while unit is not None:
+            chain.append(unit)
+            unit = unit.parent
+        return chain[::-1]
+
+    @property
+    def district(self) -> Unit | None:
+        return next((u for u in [*self.ancestors, self] if u.level == "district"), None)
+
+    def active_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(eq=False)
+class Member:
+    id: str
+    team: Team
+    full_name: str
+    role: str
+    organisation: str | None
+    consent: bool
+    since: dt.date
+    until: dt.date | None
+    # Present only when consent is recorded; None otherwise.
+    phone: str | None = None
+    zalo: str | None = None
+    email: str | None = None
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.phone or self.zalo or self.email)
+
+    @property
+    def phone_display(self) -> str:
+        return phones.national(self.phone) if self.phone else ""
+
+    @property
+    def phone_link(self) -> str:
+        return phones.e164(self.phone) if self.phone else ""
+
+    @property
+    def zalo_digits(self) -> str:
+        return phones.digits_national(self.zalo or self.phone or "") if self.consent else ""
+
+
+@dataclass(eq=False)
+class Team:
+    id: str
+    kind: str
+    unit: Unit
+    name: str
+    village: str | None
+    established_on: dt.date
+    decision: str
+    public_phone: str | None
+    dissolved_on: dt.date | None
+    source: str
+    members: list[Member] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"to/{self.id.lower()}/"
+
+    @property
+    def leader(self) -> Member | None:
+        return next((m for m in self.current_members if m.role == "Tổ trưởng"), None)
+
+    @property
+    def current_members(self) -> list[Member]:
+        return [m for m in self.members if m.until is None]
+
+    def active_in(self, start: dt.date, end: dt.date) -> bool:
+        """Whether the team existed at some point of [start, end]."""
+        return self.established_on <= end and (self.dissolved_on is None or self.dissolved_on >= start)
+
+
+@dataclass(eq=False)
+class Platform:
+    id: str
+    name: str
+    owner: str
+    url: str | None
+    status: str
+    replaced_by: str | None
+    changed_on: dt.date | None
+    description: str
+
+
+@dataclass(eq=False)
+class Indicator:
+    id: str
+    name: str
+    unit_label: str
+    platform_id: str
+    aggregation: str
+    description: str
+
+
+@dataclass(eq=False)
+class Period:
+    id: str
+    starts_on: dt.date
+    ends_on: dt.date
+    due_on: dt.date
+
+
+@dataclass(eq=False)
+class Organisation:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    succeeded_by: str | None
+
+
+@dataclass(eq=False)
+class Training:
+    id: str
+    date: dt.date
+    unit: Unit
+    venue: str
+    organiser: Organisation
+    trainer: str
+    topics: list[str]
+    attendance: dict[str, int] = field(default_factory=dict)  # team id -> attendees
+
+
+@dataclass(frozen=True)
+class Report:
+    team_id: str
+    indicator_id: str
+    period_id: str
+    value: int
+    submitted_on: dt.date
+
+
+@dataclass(frozen=True)
+class Target:
+    team_id: str
+    indicator_id: str
+    year: int
+    value: int
+
+
+@dataclass(frozen=True)
+class ReportNote:
+    team_id: str
+    period_id: str
+    difficulties: str
+    proposals: str | None
+
+
+@dataclass(eq=False)
+class Model:
+    today: dt.date
+    units: dict[str, Unit]
+    teams: dict[str, Team]
+    members: list[Member]
+    platforms: dict[str, Platform]
+    indicators: dict[str, Indicator]
+    periods: dict[str, Period]
+    organisations: dict[str, Organisation]
+    trainings: list[Training]
+    targets: list[Target]
+    reports: list[Report]
+    notes: list[ReportNote]
+    files: dict[str, list[str]]  # table -> data files, for edit links
+
+    @property
+    def province(self) -> Unit:
+        """The 2022 province: the root unit that has districts."""
+        return next(u for u in self.units.values() if u.parent is None and any(c.level == "district" for c in u.children))
+
+    @property
+    def districts(self) -> list[Unit]:
+        return [u for u in self.province.children if u.level == "district"]
+
+    @property
+    def communes(self) -> list[Unit]:
+        return [c for d in self.districts for c in d.children]
+
+    def teams_of_kind(self, kind: str) -> list[Team]:
+        return [t for t in self.teams.values() if t.kind == kind]
+
+
+def _pick(row: dict, cls, **extra):
+    names = cls.__dataclass_fields__
+    return cls(**{k: v for k, v in row.items() if k in names and k not in extra}, **extra)
+
+
+def build_model(tables: dict[str, list[dict]], today: dt.date) -> Model:
+    """Link the validated rows into objects; sort children, teams and members for display."""
+    units = {r["id"]: _pick(r, Unit, source=r["_file"]) for r in tables["units"]}
+    for unit in units.values():
+        if unit.parent_id in units:
+            unit.parent = units[unit.parent_id]
+            unit.parent.children.append(unit)
+    for unit in units.values():
+        unit.children.sort(key=lambda u: sort_key(u.name))
+
+    teams: dict[str, Team] = {}
+    for r in tables["teams"]:
+        team = Team(r["id"], r["kind"], units[r["unit_id"]], r["name"], r["village"], r["established_on"], r["decision"],
+                    r["public_phone"], r["dissolved_on"], r["_file"])
+        teams[team.id] = team
+        team.unit.teams.append(team)
+    for unit in units.values():
+        unit.teams.sort(key=lambda t: (t.kind != "commune_steering", sort_key(t.village or t.name), t.id))
+
+    members = []
+    for r in tables["members"]:
+        member = Member(r["id"], teams[r["team_id"]], r["full_name"], r["role"], r["organisation"], r["consent"], r["since"], r["until"])
+        if r["consent"]:
+            member.phone, member.zalo, member.email = r["phone"], r["zalo"], r["email"]
+        members.append(member)
+        member.team.members.append(member)
+    for team in teams.values():
+        team.members.sort(key=lambda m: (ROLE_ORDER.get(m.role, 9), person_sort_key(m.full_name)))
+
+    organisations = {r["id"]: _pick(r, Organisation) for r in tables["organisations"]}
+    trainings = {}
+    for r in tables["trainings"]:
+        trainings[r["id"]] = Training(r["id"], r["date"], units[r["unit_id"]], r["venue"], organisations[r["organiser_id"]],
+                                      r["trainer"], r["topics"].split())
+    for r in tables["attendance"]:
+        trainings[r["training_id"]].attendance[r["team_id"]] = r["attendees"]
+
+    files: dict[str, list[str]] = defaultdict(list)
+    for name, rows in tables.items():
+        for row in rows:
+            if not files[name] or files[name][-1] != row["_file"]:
+                if row["_file"] not in files[name]:
+                    files[name].append(row["_file"])
+
+    return Model(
+        today=today,
+        units=units,
+        teams=teams,
+        members=members,
+        platforms={r["id"]: _pick(r, Platform) for r in tables["platforms"]},
+        indicators={r["id"]: _pick(r, Indicator) for r in tables["indicators"]},
+        periods={r["id"]: _pick(r, Period) for r in sorted(tables["periods"], key=lambda r: r["id"])},
+        organisations=organisations,
+        trainings=sorted(trainings.values(), key=lambda t: (t.date, t.id)),
+        targets=[_pick(r, Target) for r in tables["targets"]],
+        reports=[_pick(r, Report) for r in tables["reports"]],
+        notes=[_pick(r, ReportNote) for r in tables["report_notes"]],
+        files=dict(files),
+    )

@@ -1,0 +1,51 @@
+"""Vietnamese phone numbers: validation, a canonical form, grouped display and link forms."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat
+
+
+@lru_cache(maxsize=None)
+def parse(text: str) -> phonenumbers.PhoneNumber | None:
+    """The number as written ('0912 345 678', '+84912345678'), or None when it is not a valid VN number."""
+    if not text or any(ch.isalpha() for ch in text):
+        return None
+    try:
+        number = phonenumbers.parse(text, "VN")
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != 84 or not phonenumbers.is_valid_number(number):
+        return None
+    return number
+
+
+def problem(text: str) -> str | None:
+    """Why text is not a usable Vietnamese phone number, or None."""
+    if any(ch.isalpha() for ch in text):
+        return "số điện thoại có chữ cái: chỉ ghi chữ số, ví dụ 0912345678"
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if parse(text) is None:
+        if len(digits) < 10:
+            return f"số điện thoại chỉ có {len(digits)} chữ số, thiếu số: số Việt Nam có 10 chữ số (cố định có mã vùng cũng 10–11), ví dụ 0912345678"
+        return "không phải số điện thoại Việt Nam hợp lệ: kiểm tra lại đầu số và số chữ số, ví dụ 0912345678"
+    return None
+
+
+def national(text: str) -> str:
+    """Grouped for reading: '0912 345 678'."""
+    number = parse(text)
+    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL) if number else text
+
+
+def e164(text: str) -> str:
+    """'+84912345678', for tel: and sms: links and vCards."""
+    number = parse(text)
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164) if number else ""
+
+
+def digits_national(text: str) -> str:
+    """'0912345678', the form Zalo links and the directory search use."""
+    number = parse(text)
+    return "0" + str(number.national_number) if number else ""

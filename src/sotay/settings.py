@@ -1,0 +1,35 @@
+"""Build settings from the environment: where the data is and which day is "today"."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    docs_dir: Path
+    today: dt.date
+
+
+def parse_today(text: str | None) -> dt.date:
+    """SITE_TODAY=YYYY-MM-DD, or the real date when unset."""
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"SITE_TODAY='{text}' không phải ngày dạng YYYY-MM-DD") from None
+
+
+def from_environment(root: Path = ROOT) -> Settings:
+    data = os.environ.get("SITE_DATA_DIR")
+    return Settings(
+        data_dir=Path(data).resolve() if data else root / "data",
+        docs_dir=root / "docs",
+        today=parse_today(os.environ.get("SITE_TODAY")),
+    )

@@ -1,0 +1,83 @@
+"""Vietnamese text helpers: normal form, tone-mark folding, slugs, sorting, number and date formats."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+# Marks that make a new letter of the alphabet (ă â ê ô ơ ư) as opposed to tone marks.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+# Tone order used as a secondary key: none, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
+_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+def nfc(text: str) -> str:
+    """Return text in Unicode NFC, the form the data and pages use."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case text without tone or letter marks, đ as d: 'Đồng Lạc' -> 'dong lac'."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def slugify(text: str) -> str:
+    """A URL segment without tone marks: 'Phường Cẩm Thượng' -> 'phuong-cam-thuong'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def invisible_characters(text: str) -> list[str]:
+    """Control and zero-width characters in text, as U+XXXX codes."""
+    return [f"U+{ord(ch):04X}" for ch in _INVISIBLE.findall(text)]
+
+
+def _letters(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    primary: list[int] = []
+    tones: list[int] = []
+    for base in re.findall(r".[\u0300-\u036f]*", unicodedata.normalize("NFD", word.lower()), re.S):
+        marks = base[1:]
+        letter = unicodedata.normalize("NFC", base[0] + "".join(m for m in marks if m in _LETTER_MARKS))
+        tone = next((m for m in marks if m in _TONES), "")
+        primary.append(_LETTER_RANK.get(letter, 100 + ord(letter[0])))
+        tones.append(_TONES[tone])
+    return tuple(primary), tuple(tones)
+
+
+def sort_key(text: str) -> tuple:
+    """Sort key following the Vietnamese alphabet (a ă â b c d đ …), tones as a tie-breaker."""
+    primary, tones = _letters(text)
+    return (primary, tones, text)
+
+
+def person_sort_key(full_name: str) -> tuple:
+    """Sort people the Vietnamese way: by given name, then family name, then middle names."""
+    parts = full_name.split()
+    if not parts:
+        return ((), (), ())
+    given, family, middle = parts[-1], parts[0] if len(parts) > 1 else "", " ".join(parts[1:-1])
+    return (sort_key(given)[:2], sort_key(family)[:2], sort_key(middle)[:2], full_name)
+
+
+def format_int(value: int | float) -> str:
+    """Vietnamese thousands separator: 6891 -> '6.891'."""
+    return f"{round(value):,}".replace(",", ".")
+
+
+def format_percent(value: float | None, digits: int = 1) -> str:
+    """'87,5%' with a decimal comma; '—' when there is nothing to divide by."""
+    if value is None:
+        return "—"
+    text = f"{value * 100:.{digits}f}".replace(".", ",")
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return f"{text}%"
+
+
+def format_date(value: dt.date | None) -> str:
+    """dd/mm/yyyy, the way dates are written in Vietnam."""
+    return value.strftime("%d/%m/%Y") if value else ""

@@ -1,0 +1,1 @@
+"""Validation: Table Schema checks (``schema``), domain rules (``rules``), guide checks (``guides``)."""

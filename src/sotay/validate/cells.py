@@ -1,0 +1,86 @@
+"""Casting one cell to its Table Schema type, with a Vietnamese message when it cannot be cast."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from ..package import Field
+from ..text import invisible_characters
+
+_INT = re.compile(r"-?[0-9]+")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_THOUSANDS = re.compile(r"-?[0-9]{1,3}([.,  ][0-9]{3})+")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DMY_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+_HTML = re.compile(r"<\s*[A-Za-z!/?]|javascript\s*:", re.I)
+
+
+class CellError(ValueError):
+    """A cell that cannot be cast; the message says what to do."""
+
+
+def parse_date(text: str) -> dt.date:
+    """ISO date, with a message that helps when the editor typed dd/mm/yyyy or an impossible day."""
+    match = _ISO_DATE.fullmatch(text)
+    if match:
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            raise CellError("ngày không tồn tại trên lịch (kiểm tra ngày và tháng, ví dụ tháng 2 chỉ có 28 hoặc 29 ngày)") from None
+    dmy = _DMY_DATE.fullmatch(text)
+    if dmy:
+        day, month, year = int(dmy[1]), int(dmy[2]), int(dmy[3])
+        try:
+            iso = dt.date(year, month, day).isoformat()
+        except ValueError:
+            raise CellError("ngày không tồn tại trên lịch; ngoài ra ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD)") from None
+        raise CellError(f"ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD): hãy viết {iso}")
+    raise CellError("không phải ngày hợp lệ: viết dạng năm-tháng-ngày, ví dụ 2022-06-15")
+
+
+def caster(spec: Field):
+    """Return a function text -> typed value for this field, raising CellError with a message."""
+    kind = spec.type
+    if kind == "integer":
+        def cast(text: str) -> int:
+            if _INT.fullmatch(text):
+                return int(text)
+            if _THOUSANDS.fullmatch(text):
+                raise CellError(f"có dấu phân cách hàng nghìn: viết liền các chữ số, ví dụ {re.sub(r'[^0-9-]', '', text)}")
+            raise CellError("không phải số nguyên: chỉ viết chữ số, ví dụ 120")
+        return cast
+    if kind == "number":
+        def cast(text: str) -> float:
+            if _NUMBER.fullmatch(text):
+                return float(text)
+            raise CellError("không phải số: chỉ viết chữ số, dùng dấu chấm cho phần thập phân, ví dụ 12.5")
+        return cast
+    if kind == "date":
+        return parse_date
+    if kind == "boolean":
+        truthy, falsy = set(spec.true_values), set(spec.false_values)
+        allowed = " hoặc ".join(f"'{v}'" for v in (*spec.true_values, *spec.false_values))
+        def cast(text: str) -> bool:
+            if text in truthy:
+                return True
+            if text in falsy:
+                return False
+            raise CellError(f"chỉ được ghi {allowed}")
+        return cast
+    return str
+
+
+def text_problems(text: str) -> str | None:
+    """What is wrong with a text cell regardless of its field: encoding form, hidden or HTML characters."""
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            return "chữ có dấu đang ở dạng tổ hợp (NFD, thường do máy Mac hoặc bộ gõ tạo ra): chạy python scripts/validate.py --fix-nfc để chuẩn hóa"
+    hidden = invisible_characters(text)
+    if hidden:
+        return f"có ký tự ẩn hoặc ký tự điều khiển ({', '.join(sorted(set(hidden)))}): xóa ô này và gõ lại"
+    if text != text.strip():
+        return "có dấu cách thừa ở đầu hoặc cuối ô: hãy xóa"
+    if _HTML.search(text):
+        return "có mã HTML hoặc liên kết javascript: chỉ ghi chữ thường, không ghi thẻ < >"
+    return None

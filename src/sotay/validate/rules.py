@@ -1,0 +1,217 @@
+"""Domain rules a Table Schema cannot express. Each rule is a small function that yields problems;
+``RULES`` lists them all, so every rule runs and every problem comes out in one run."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .. import phones
+from ..constants import EXTRA_TOPICS, KIND_LEVEL, LEADER, PARENT_LEVEL
+from ..errors import Problem
+from ..package import Package
+
+Tables = dict[str, list[dict]]
+
+
+@dataclass
+class Context:
+    package: Package
+    tables: Tables
+    today: dt.date
+
+    def at(self, table: str, row: dict, column: str, value: object, message: str) -> Problem:
+        """A problem located at one cell of one row."""
+        fields = [f.name for f in self.package.resources[table].fields]
+        position = fields.index(column) + 1 if column in fields else 0
+        shown = "" if value is None else (value.isoformat() if isinstance(value, dt.date) else str(value))
+        return Problem(row["_file"], row["_line"], position, column, shown, message)
+
+    def rows(self, table: str) -> list[dict]:
+        return self.tables.get(table, [])
+
+    def index(self, table: str, key: str = "id") -> dict:
+        return {row[key]: row for row in self.rows(table)}
+
+
+def _unit_hierarchy(ctx: Context) -> Iterator[Problem]:
+    units = ctx.index("units")
+    siblings: dict[tuple, dict] = {}
+    for row in ctx.rows("units"):
+        parent = units.get(row["parent_id"]) if row["parent_id"] else None
+        if row["level"] == "province":
+            if row["parent_id"]:
+                yield ctx.at("units", row, "parent_id", row["parent_id"], "đơn vị cấp tỉnh không có đơn vị cấp trên: để trống ô này")
+        elif row["parent_id"] is None:
+            yield ctx.at("units", row, "parent_id", None, "đơn vị cấp huyện, xã phải có đơn vị cấp trên: điền mã đơn vị cấp trên")
+        elif parent and parent["level"] not in (PARENT_LEVEL[row["level"]], "province"):
+            yield ctx.at("units", row, "parent_id", row["parent_id"], f"đơn vị cấp trên là cấp {parent['level']}, không hợp với cấp {row['level']} của đơn vị này")
+        key = (row["parent_id"], row["slug"])
+        if key in siblings:
+            yield ctx.at("units", row, "slug", row["slug"], f"đường dẫn trùng với đơn vị ở dòng {siblings[key]['_line']} cùng cấp trên: thêm hậu tố để phân biệt")
+        siblings.setdefault(key, row)
+
+
+def _date_order(table: str, start: str, end: str, message: str) -> Callable[[Context], Iterator[Problem]]:
+    def rule(ctx: Context) -> Iterator[Problem]:
+        for row in ctx.rows(table):
+            if row.get(start) and row.get(end) and row[end] < row[start]:
+                yield ctx.at(table, row, end, row[end], message)
+    rule.__name__ = f"_date_order_{table}"
+    return rule
+
+
+def _not_in_future(table: str, column: str, what: str) -> Callable[[Context], Iterator[Problem]]:
+    def rule(ctx: Context) -> Iterator[Problem]:
+        for row in ctx.rows(table):
+            if row.get(column) and row[column] > ctx.today:
+                yield ctx.at(table, row, column, row[column], f"{what} ở sau ngày hôm nay ({ctx.today:%d/%m/%Y}): kiểm tra lại năm, tháng")
+    rule.__name__ = f"_not_in_future_{table}_{column}"
+    return rule
+
+
+def _team_kind(ctx: Context) -> Iterator[Problem]:
+    units = ctx.index("units")
+    for row in ctx.rows("teams"):
+        unit = units.get(row["unit_id"])
+        expected = KIND_LEVEL[row["kind"]]
+        if unit and unit["level"] != expected:
+            yield ctx.at("teams", row, "kind", row["kind"], f"tổ loại {row['kind']} phải thuộc đơn vị cấp {expected}, nhưng {unit['name']} là cấp {unit['level']}: sửa loại tổ hoặc mã đơn vị")
+        if row["kind"] == "village_team" and not row["village"]:
+            yield ctx.at("teams", row, "village", None, "tổ công nghệ số cộng đồng phải ghi tên thôn, khu dân cư")
+        if row["kind"] != "village_team" and row["village"]:
+            yield ctx.at("teams", row, "village", row["village"], "tổ chỉ đạo không thuộc thôn nào: để trống ô này")
+        if row["kind"] != "village_team" and row["id"] != f"BCD-{row['unit_id']}":
+            yield ctx.at("teams", row, "id", row["id"], f"mã tổ chỉ đạo phải là BCD-{row['unit_id']} (theo mã đơn vị)")
+        if row["kind"] == "village_team" and not row["id"].startswith(f"TCN-{row['unit_id']}-"):
+            yield ctx.at("teams", row, "id", row["id"], f"mã tổ thôn phải bắt đầu bằng TCN-{row['unit_id']}- (theo mã xã)")
+
+
+def _one_leader(ctx: Context) -> Iterator[Problem]:
+    leaders: dict[str, dict] = {}
+    for row in ctx.rows("members"):
+        if row["role"] == LEADER and row["until"] is None:
+            first = leaders.setdefault(row["team_id"], row)
+            if first is not row:
+                yield ctx.at("members", row, "role", row["role"], f"tổ {row['team_id']} đã có tổ trưởng ở {first['_file']} dòng {first['_line']}: mỗi tổ chỉ có một tổ trưởng; đổi vai trò hoặc ghi ngày thôi tham gia cho người cũ")
+
+
+def _phones(ctx: Context) -> Iterator[Problem]:
+    for table, columns in (("members", ("phone", "zalo")), ("teams", ("public_phone",))):
+        for row in ctx.rows(table):
+            for column in columns:
+                if row.get(column):
+                    message = phones.problem(row[column])
+                    if message:
+                        yield ctx.at(table, row, column, row[column], message)
+
+
+def _member_dates(ctx: Context) -> Iterator[Problem]:
+    teams = ctx.index("teams")
+    for row in ctx.rows("members"):
+        team = teams.get(row["team_id"])
+        if team and row["since"] and row["since"] < team["established_on"]:
+            yield ctx.at("members", row, "since", row["since"], f"tham gia trước ngày tổ được thành lập ({team['established_on']:%d/%m/%Y}): kiểm tra lại ngày")
+
+
+def _periods(ctx: Context) -> Iterator[Problem]:
+    for row in ctx.rows("periods"):
+        year, month = map(int, row["id"].split("-"))
+        first = dt.date(year, month, 1)
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if row["starts_on"] != first:
+            yield ctx.at("periods", row, "starts_on", row["starts_on"], f"kỳ {row['id']} phải bắt đầu ngày {first.isoformat()}")
+        if row["ends_on"] != last:
+            yield ctx.at("periods", row, "ends_on", row["ends_on"], f"kỳ {row['id']} phải kết thúc ngày {last.isoformat()}")
+        if row["due_on"] < row["ends_on"]:
+            yield ctx.at("periods", row, "due_on", row["due_on"], "hạn nộp phải sau ngày cuối kỳ")
+
+
+def _reports(ctx: Context) -> Iterator[Problem]:
+    periods = ctx.index("periods")
+    teams = ctx.index("teams")
+    for table in ("reports", "report_notes"):
+        for row in ctx.rows(table):
+            period = periods.get(row["period_id"])
+            team = teams.get(row["team_id"])
+            if team and team["kind"] != "village_team":
+                yield ctx.at(table, row, "team_id", row["team_id"], "chỉ tổ công nghệ số cộng đồng thôn mới báo cáo kết quả; tổ chỉ đạo không báo cáo ở đây")
+            if team and period and team["established_on"] > period["ends_on"]:
+                yield ctx.at(table, row, "period_id", row["period_id"], f"tổ thành lập ngày {team['established_on']:%d/%m/%Y}, sau kỳ này: kiểm tra lại kỳ báo cáo")
+            submitted = row.get("submitted_on")
+            if period and submitted and submitted < period["starts_on"]:
+                yield ctx.at(table, row, "submitted_on", submitted, f"ngày nộp ở trước kỳ báo cáo {row['period_id']}: báo cáo chỉ nộp được từ khi kỳ đã bắt đầu")
+
+
+def _targets(ctx: Context) -> Iterator[Problem]:
+    teams = ctx.index("teams")
+    for row in ctx.rows("targets"):
+        team = teams.get(row["team_id"])
+        if team and team["kind"] != "village_team":
+            yield ctx.at("targets", row, "team_id", row["team_id"], "chỉ tiêu chỉ giao cho tổ công nghệ số cộng đồng thôn")
+
+
+def _platforms(ctx: Context) -> Iterator[Problem]:
+    for row in ctx.rows("platforms"):
+        if row["status"] == "active":
+            if row["replaced_by"]:
+                yield ctx.at("platforms", row, "replaced_by", row["replaced_by"], "nền tảng đang dùng (active) không có nền tảng thay thế: để trống ô này hoặc đổi tình trạng")
+        else:
+            if row["status"] == "merged" and not row["replaced_by"]:
+                yield ctx.at("platforms", row, "replaced_by", None, "nền tảng đã gộp (merged) phải ghi mã nền tảng thay thế")
+            if not row["changed_on"]:
+                yield ctx.at("platforms", row, "changed_on", None, "ghi ngày nền tảng được gộp hoặc ngừng")
+        if row["replaced_by"] == row["id"]:
+            yield ctx.at("platforms", row, "replaced_by", row["replaced_by"], "nền tảng không thể thay thế chính nó")
+
+
+def _training_topics(ctx: Context) -> Iterator[Problem]:
+    known = set(ctx.index("platforms")) | set(EXTRA_TOPICS)
+    for row in ctx.rows("trainings"):
+        for topic in row["topics"].split():
+            if topic not in known:
+                yield ctx.at("trainings", row, "topics", topic, f"nội dung '{topic}' không phải mã nền tảng hay chủ đề đã biết ({', '.join(sorted(EXTRA_TOPICS))}): kiểm tra chính tả")
+
+
+def _attendance(ctx: Context) -> Iterator[Problem]:
+    trainings = ctx.index("trainings")
+    teams = ctx.index("teams")
+    for row in ctx.rows("attendance"):
+        training = trainings.get(row["training_id"])
+        team = teams.get(row["team_id"])
+        if training and training["date"] > ctx.today:
+            yield ctx.at("attendance", row, "training_id", row["training_id"], f"buổi tập huấn ngày {training['date']:%d/%m/%Y} chưa diễn ra: chỉ ghi số người dự sau buổi học")
+        if training and team and team["established_on"] > training["date"]:
+            yield ctx.at("attendance", row, "team_id", row["team_id"], f"tổ thành lập ngày {team['established_on']:%d/%m/%Y}, sau buổi tập huấn: kiểm tra lại mã tổ")
+
+
+RULES: list[Callable[[Context], Iterator[Problem]]] = [
+    _unit_hierarchy,
+    _date_order("units", "valid_from", "valid_to", "ngày hết hiệu lực ở trước ngày bắt đầu hiệu lực"),
+    _date_order("organisations", "valid_from", "valid_to", "ngày thôi hoạt động ở trước ngày bắt đầu"),
+    _date_order("teams", "established_on", "dissolved_on", "ngày giải thể ở trước ngày thành lập"),
+    _date_order("members", "since", "until", "ngày thôi tham gia ở trước ngày bắt đầu tham gia"),
+    _not_in_future("teams", "established_on", "ngày thành lập"),
+    _not_in_future("members", "since", "ngày tham gia"),
+    _not_in_future("reports", "submitted_on", "ngày nộp báo cáo"),
+    _team_kind,
+    _one_leader,
+    _phones,
+    _member_dates,
+    _periods,
+    _reports,
+    _targets,
+    _platforms,
+    _training_topics,
+    _attendance,
+]
+
+
+def check_rules(package: Package, tables: Tables, today: dt.date) -> list[Problem]:
+    """Run every domain rule over typed tables."""
+    ctx = Context(package, tables, today)
+    problems: list[Problem] = []
+    for rule in RULES:
+        problems.extend(rule(ctx))
+    return problems

@@ -1,0 +1,137 @@
+"""Table Schema checks in one pass per file: header, types, required, enum, pattern, length, range,
+unique, primary and foreign keys. Returns typed rows, so the data is read and cast exactly once."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..csvio import read_csv
+from ..errors import Problem
+from ..package import Package, Resource
+from .cells import CellError, caster, text_problems
+
+Row = dict  # typed values by field name, plus "_file" and "_line"
+
+
+def load_tables(package: Package) -> tuple[dict[str, list[Row]], list[Problem]]:
+    """Read and check every table of the package; return typed rows and every problem found."""
+    tables: dict[str, list[Row]] = {}
+    every: dict[str, list[Row]] = {}  # also rows with a bad cell, so one mistake is reported once
+    problems: list[Problem] = []
+    for resource in package.resources.values():
+        tables[resource.name], every[resource.name] = _load_resource(package.root, resource, problems)
+    for resource in package.resources.values():
+        _check_foreign_keys(resource, package, every, problems)
+    return tables, problems
+
+
+def _load_resource(root: Path, resource: Resource, problems: list[Problem]) -> tuple[list[Row], list[Row]]:
+    names = [f.name for f in resource.fields]
+    checks = []
+    for position, spec in enumerate(resource.fields, start=1):
+        c = spec.constraints
+        pattern = re.compile(c["pattern"]) if "pattern" in c else None
+        enum = set(c["enum"]) if "enum" in c else None
+        checks.append((position, spec, caster(spec), bool(c.get("required")), pattern, enum,
+                       c.get("maxLength"), c.get("minimum"), c.get("maximum")))
+    unique_fields = [spec.name for spec in resource.fields if spec.constraints.get("unique")]
+    seen_unique: dict[str, dict] = {name: {} for name in unique_fields}
+    seen_key: dict[tuple, tuple[str, int]] = {}
+    key = resource.primary_key
+    if len(key) == 1 and key[0] in seen_unique:
+        key = []  # already checked as a unique field
+    rows: list[Row] = []
+    every: list[Row] = []
+    for file in resource.paths:
+        header, raw_rows, file_problems = read_csv(root / file, file)
+        problems += file_problems
+        if header is None:
+            continue
+        if header != names:
+            problems.append(Problem(file, 1, 0, "", ",".join(header),
+                                    f"dòng tiêu đề phải đúng là: {','.join(names)} (đủ cột, đúng thứ tự, đúng chính tả)"))
+            continue
+        width = len(names)
+        for line, cells in raw_rows:
+            if len(cells) != width:
+                problems.append(Problem(file, line, 0, "", ",".join(cells)[:80],
+                                        f"dòng có {len(cells)} ô nhưng bảng có {width} cột: kiểm tra dấu phẩy thừa hoặc thiếu (ô có dấu phẩy phải đặt trong ngoặc kép)"))
+                continue
+            row: Row = {"_file": file, "_line": line}
+            ok = True
+            for (position, spec, cast, required, pattern, enum, max_length, minimum, maximum), text in zip(checks, cells):
+                name = spec.name
+                if text == "":
+                    row[name] = None
+                    if required:
+                        problems.append(Problem(file, line, position, name, "", f"ô bắt buộc đang để trống: hãy điền {spec.title.lower()}"))
+                        ok = False
+                    continue
+                message = text_problems(text)
+                if message is None:
+                    try:
+                        value = cast(text)
+                    except CellError as exc:
+                        message = str(exc)
+                    else:
+                        message = _constraint_message(spec, value, text, pattern, enum, max_length, minimum, maximum)
+                if message:
+                    problems.append(Problem(file, line, position, name, text, message))
+                    ok = False
+                    row[name] = None
+                    continue
+                row[name] = value
+                if name in seen_unique:
+                    previous = seen_unique[name].setdefault(value, (file, line))
+                    if previous != (file, line):
+                        problems.append(Problem(file, line, position, name, text,
+                                                f"bị trùng với {_where(previous, file)}: mỗi {spec.title.lower()} chỉ được xuất hiện một lần"))
+                        ok = False
+            every.append(row)
+            if key and ok:
+                values = tuple(row.get(k) for k in key)
+                if None not in values:
+                    previous = seen_key.setdefault(values, (file, line))
+                    if previous != (file, line):
+                        problems.append(Problem(file, line, 0, "+".join(key), " / ".join(map(str, values)),
+                                                f"trùng với {_where(previous, file)}: cặp ({', '.join(key)}) chỉ được có một dòng; gộp hai dòng hoặc xóa một dòng"))
+                        ok = False
+            if ok:
+                rows.append(row)
+    return rows, every
+
+
+def _constraint_message(spec, value, text, pattern, enum, max_length, minimum, maximum) -> str | None:
+    if enum is not None and value not in enum:
+        return f"giá trị không được phép; chỉ chọn một trong: {', '.join(spec.constraints['enum'])}"
+    if pattern is not None and not pattern.fullmatch(text):
+        return f"không đúng dạng quy định; ví dụ viết đúng: {spec.example}"
+    if max_length is not None and len(text) > max_length:
+        return f"dài {len(text)} ký tự, vượt giới hạn {max_length}: hãy viết ngắn lại"
+    if minimum is not None and value < minimum:
+        return "số không được âm" if minimum == 0 else f"nhỏ hơn giá trị tối thiểu {minimum}"
+    if maximum is not None and value > maximum:
+        return f"lớn hơn giá trị tối đa {maximum}: kiểm tra lại có gõ thừa chữ số không"
+    return None
+
+
+def _where(previous: tuple[str, int], file: str) -> str:
+    return f"dòng {previous[1]}" if previous[0] == file else f"dòng {previous[1]} của {previous[0]}"
+
+
+def _check_foreign_keys(resource: Resource, package: Package, tables: dict[str, list[Row]], problems: list[Problem]) -> None:
+    for fk in resource.foreign_keys:
+        target = fk.resource or resource.name
+        if target not in tables:
+            problems.append(Problem(package.resources[resource.name].schema_path, 0, 0, "", target, f"khóa ngoại trỏ tới bảng '{target}' không có trong datapackage.yaml"))
+            continue
+        known = {tuple(row.get(f) for f in fk.ref_fields) for row in tables[target]}
+        positions = {f.name: i for i, f in enumerate(resource.fields, start=1)}
+        title = package.resources[target].title.lower()
+        for row in tables[resource.name]:
+            values = tuple(row.get(f) for f in fk.fields)
+            if None in values or values in known:
+                continue
+            shown = " / ".join(map(str, values))
+            problems.append(Problem(row["_file"], row["_line"], positions[fk.fields[0]], "+".join(fk.fields), shown,
+                                    f"không có mã này trong bảng {title} ({target}): kiểm tra chính tả (phân biệt hoa, thường) hoặc thêm vào bảng {target} trước"))
