@@ -306,6 +306,7 @@ def descriptor(paths: list[str]) -> str:
              "name: so-tay-cong-nghe-so-cong-dong",
              "title: Sổ tay Công nghệ số cộng đồng tỉnh Hải Dương",
              "description: Dữ liệu mẫu (hư cấu) về tổ công nghệ số cộng đồng, tập huấn, chỉ tiêu và báo cáo; đơn vị hành chính là danh mục thật năm 2022.",
+             "sample: true  # dữ liệu mẫu: trang web sẽ hiện thông báo 'dữ liệu mẫu'",
              "licenses:", "  - name: CC-BY-4.0", "    path: https://creativecommons.org/licenses/by/4.0/", "    title: Creative Commons Attribution 4.0",
              "resources:"]
     for name, title, description, where in RESOURCES:

@@ -28,17 +28,22 @@ def fingerprint(root: Path) -> tuple:
     return tuple(sorted(entries))
 
 
-def load_model(root: Path, today: dt.date, extra_checks=()) -> Model:
-    """Validated model of the data in root; raises DataError listing every problem."""
-    key = (str(root), today, fingerprint(root))
+def load_model(root: Path, today: dt.date, extra_checks=(), clock: dt.date | None = None) -> Model:
+    """Validated model of the data in root, seen from ``today`` (SITE_TODAY); raises DataError.
+
+    The data is checked against the real date (``clock``): a site built "as of" an earlier day still
+    accepts reports filed later; the model, not the check, hides what was not yet known that day.
+    """
+    clock = clock or dt.date.today()
+    key = (str(root), today, clock, fingerprint(root))
     if key in _cache:
         return _cache[key]
-    package, tables, problems = check(root, today)
+    package, tables, problems = check(root, clock)
     for extra in extra_checks:
         problems += extra(tables)
     if problems:
         raise DataError(problems)
-    model = build_model(tables, today)
+    model = build_model(tables, today, package.sample)
     _cache.clear()
     _cache[key] = model
     return model

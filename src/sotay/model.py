@@ -206,6 +206,7 @@ class Model:
     reports: list[Report]
     notes: list[ReportNote]
     files: dict[str, list[str]]  # table -> data files, for edit links
+    sample: bool = False
 
     @property
     def province(self) -> Unit:
@@ -229,7 +230,7 @@ def _pick(row: dict, cls, **extra):
     return cls(**{k: v for k, v in row.items() if k in names and k not in extra}, **extra)
 
 
-def build_model(tables: dict[str, list[dict]], today: dt.date) -> Model:
+def build_model(tables: dict[str, list[dict]], today: dt.date, sample: bool = False) -> Model:
     """Link the validated rows into objects; sort children, teams and members for display."""
     units = {r["id"]: _pick(r, Unit, source=r["_file"]) for r in tables["units"]}
     for unit in units.values():
@@ -287,4 +288,5 @@ def build_model(tables: dict[str, list[dict]], today: dt.date) -> Model:
         reports=[_pick(r, Report) for r in tables["reports"]],
         notes=[_pick(r, ReportNote) for r in tables["report_notes"]],
         files=dict(files),
+        sample=sample,
     )

@@ -52,6 +52,7 @@ class Resource:
 class Package:
     root: Path
     resources: dict[str, Resource]
+    sample: bool = False  # the data is the invented demo set (top-level "sample: true")
 
     def declared_files(self) -> set[str]:
         return {p for r in self.resources.values() for p in r.paths}
@@ -100,7 +101,7 @@ def read_package(root: Path) -> tuple[Package | None, list[Problem]]:
         problems += resource_problems
         if resource:
             resources[name] = resource
-    return Package(root, resources), problems
+    return Package(root, resources, bool(raw.get("sample"))), problems
 
 
 def _resource(name: str, item: dict, paths: list[str], schema_ref: str, schema: object) -> tuple[Resource | None, list[Problem]]:

@@ -37,7 +37,7 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, list[
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else 0
         what = exc.problem or exc.context or "lỗi cú pháp"
-        if "tab" in str(what).lower():
+        if "tab" in str(what).lower() or "'\\t'" in str(what) or "\t" in str(what):
             what = "có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách"
         elif "could not determine a constructor" in str(what):
             what = "thẻ YAML (!tag) không được phép: hãy xóa thẻ và viết giá trị thường"

@@ -1,0 +1,1 @@
+"""Figures computed from the model: plain numbers, no formatting and no MkDocs."""

@@ -1,0 +1,68 @@
+"""scripts/validate.py as editors run it: exit codes, encodings, line endings."""
+from __future__ import annotations
+
+from conftest import edit_cell, run_script
+
+ARGS = ("--today", "2023-01-01")
+
+
+def test_valid_data_exits_0(mini):
+    result = run_script("validate.py", str(mini), *ARGS)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Dữ liệu hợp lệ: 12 bảng")
+
+
+def test_problems_exit_1_one_per_line(mini):
+    edit_cell(mini / "targets.csv", 2, "value", "-1")
+    edit_cell(mini / "targets.csv", 3, "value", "x")
+    result = run_script("validate.py", str(mini), *ARGS)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "targets.csv:2:value: -1: số không được âm",
+        "targets.csv:3:value: x: không phải số nguyên: chỉ viết chữ số, ví dụ 120",
+    ]
+    assert "Có 2 lỗi" in result.stderr
+
+
+def test_cannot_run_exits_2(tmp_path):
+    result = run_script("validate.py", str(tmp_path / "khong-co"), *ARGS)
+    assert result.returncode == 2
+    assert "Không tìm thấy thư mục dữ liệu" in result.stderr
+
+
+def test_bom_and_crlf_are_accepted(mini):
+    path = mini / "members/288.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert run_script("validate.py", str(mini), *ARGS).returncode == 0
+
+
+def test_windows_1258_gets_one_clear_message(mini):
+    path = mini / "report_notes.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1258", errors="replace"))
+    result = run_script("validate.py", str(mini), *ARGS)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "report_notes.csv:2:: : tệp không ở mã UTF-8 (có thể là Windows-1258 hoặc Windows-1252 của Excel), chữ có dấu sẽ bị lỗi phông. "
+        "Mở tệp bằng Excel, chọn Tệp → Lưu thành → 'CSV UTF-8 (phân tách bằng dấu phẩy)' rồi lưu lại.",
+    ]
+
+
+def test_utf16_gets_one_clear_message(mini):
+    path = mini / "targets.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    result = run_script("validate.py", str(mini), *ARGS)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("targets.csv:0:: : tệp đang ở mã UTF-16")
+    assert "CSV UTF-8" in lines[0]
+    assert len(lines) == 1
+
+
+def test_malformed_yaml_descriptor_is_located(mini):
+    path = mini / "datapackage.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("resources:\n", "resources:\n\t- bad\n", 1), encoding="utf-8")
+    result = run_script("validate.py", str(mini), *ARGS)
+    assert result.returncode == 1
+    assert result.stdout.startswith("datapackage.yaml:")
+    assert "Tab" in result.stdout

@@ -1,0 +1,199 @@
+"""The validator reports every problem, located and in Vietnamese; one small defect per test."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+
+from conftest import append_row, edit_cell, run_script
+from sotay.validate.check import check
+
+TODAY = dt.date(2023, 1, 1)
+
+
+def problems(root):
+    return [str(p) for p in check(root, TODAY)[2]]
+
+
+def test_mini_fixture_is_valid(mini):
+    assert problems(mini) == []
+
+
+def test_shipped_data_is_valid():
+    from conftest import DATA
+    assert [str(p) for p in check(DATA, dt.date.today())[2]] == []
+
+
+def test_duplicate_id(mini):
+    append_row(mini / "members/288.csv", ["TV-000004", "TCN-10510-01", "Ngô Thị Lan", "Tổ viên", "", "", "", "", "không", "2022-05-01", ""])
+    assert problems(mini) == [
+        "members/288.csv:7:id: TV-000004: bị trùng với dòng 3: mỗi mã thành viên chỉ được xuất hiện một lần",
+    ]
+
+
+def test_duplicate_id_across_files_names_the_other_file(mini):
+    append_row(mini / "members/288.csv", ["TV-000001", "TCN-10510-01", "Ngô Thị Lan", "Tổ viên", "", "", "", "", "không", "2022-05-01", ""])
+    assert problems(mini) == [
+        "members/30.csv:2:id: TV-000001: bị trùng với dòng 7 của members/288.csv: mỗi mã thành viên chỉ được xuất hiện một lần",
+    ]
+
+
+def test_dangling_foreign_key(mini):
+    edit_cell(mini / "members/288.csv", 3, "team_id", "TCN-10599-01")
+    assert problems(mini) == [
+        "members/288.csv:3:team_id: TCN-10599-01: không có mã này trong bảng tổ (teams): kiểm tra chính tả (phân biệt hoa, thường) hoặc thêm vào bảng teams trước",
+    ]
+
+
+def test_composite_primary_key(mini):
+    append_row(mini / "reports/2022-07.csv", ["TCN-10507-01", "tk-dvc", "2022-07", "75", "2022-08-04"])
+    assert problems(mini) == [
+        "reports/2022-07.csv:4:team_id+indicator_id+period_id: TCN-10507-01 / tk-dvc / 2022-07: trùng với dòng 2: cặp (team_id, indicator_id, period_id) chỉ được có một dòng; gộp hai dòng hoặc xóa một dòng",
+    ]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1.340", "có dấu phân cách hàng nghìn: viết liền các chữ số, ví dụ 1340"),
+    ("mười", "không phải số nguyên: chỉ viết chữ số, ví dụ 120"),
+    ("-5", "số không được âm"),
+])
+def test_bad_numbers(mini, value, message):
+    edit_cell(mini / "targets.csv", 2, "value", value)
+    assert problems(mini) == [f"targets.csv:2:value: {value}: {message}"]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("2022-02-31", "ngày không tồn tại trên lịch (kiểm tra ngày và tháng, ví dụ tháng 2 chỉ có 28 hoặc 29 ngày)"),
+    ("20/04/2022", "ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD): hãy viết 2022-04-20"),
+    ("31/02/2022", "ngày không tồn tại trên lịch; ngoài ra ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD)"),
+    ("hôm qua", "không phải ngày hợp lệ: viết dạng năm-tháng-ngày, ví dụ 2022-06-15"),
+])
+def test_bad_dates(mini, value, message):
+    edit_cell(mini / "members/288.csv", 3, "since", value)
+    assert problems(mini) == [f"members/288.csv:3:since: {value}: {message}"]
+
+
+def test_required_cell_empty(mini):
+    edit_cell(mini / "members/288.csv", 3, "full_name", "")
+    assert problems(mini) == ["members/288.csv:3:full_name: : ô bắt buộc đang để trống: hãy điền họ và tên"]
+
+
+def test_enum(mini):
+    edit_cell(mini / "members/288.csv", 4, "role", "tổ viên")
+    assert problems(mini) == ["members/288.csv:4:role: tổ viên: giá trị không được phép; chỉ chọn một trong: Tổ trưởng, Tổ phó, Tổ viên"]
+
+
+def test_boolean_consent(mini):
+    edit_cell(mini / "members/288.csv", 4, "consent", "yes")
+    assert problems(mini) == ["members/288.csv:4:consent: yes: chỉ được ghi 'có' hoặc 'không'"]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("09000", "số điện thoại chỉ có 5 chữ số, thiếu số: số Việt Nam có 10 chữ số (cố định có mã vùng cũng 10–11), ví dụ 0912345678"),
+    ("09OO000005", "số điện thoại có chữ cái: chỉ ghi chữ số, ví dụ 0912345678"),
+    ("0100000005", "không phải số điện thoại Việt Nam hợp lệ: kiểm tra lại đầu số và số chữ số, ví dụ 0912345678"),
+])
+def test_bad_phone(mini, value, message):
+    edit_cell(mini / "members/288.csv", 4, "phone", value)
+    assert problems(mini) == [f"members/288.csv:4:phone: {value}: {message}"]
+
+
+@pytest.mark.parametrize("value", ["+84900000005", "0900 000 005"])
+def test_phone_with_country_code_or_spaces_is_accepted(mini, value):
+    edit_cell(mini / "members/288.csv", 4, "phone", value)
+    assert problems(mini) == []
+
+
+def test_two_leaders(mini):
+    edit_cell(mini / "members/288.csv", 4, "role", "Tổ trưởng")
+    assert problems(mini) == [
+        "members/288.csv:4:role: Tổ trưởng: tổ TCN-10507-01 đã có tổ trưởng ở members/288.csv dòng 3: mỗi tổ chỉ có một tổ trưởng; đổi vai trò hoặc ghi ngày thôi tham gia cho người cũ",
+    ]
+
+
+def test_team_kind_must_match_unit_level(mini):
+    edit_cell(mini / "teams/288.csv", 3, "unit_id", "288")
+    assert problems(mini) == [
+        "teams/288.csv:3:id: TCN-10507-01: mã tổ thôn phải bắt đầu bằng TCN-288- (theo mã xã)",
+        "teams/288.csv:3:kind: village_team: tổ loại village_team phải thuộc đơn vị cấp commune, nhưng Thành phố Hải Dương là cấp district: sửa loại tổ hoặc mã đơn vị",
+    ]
+
+
+def test_report_before_team_existed_and_before_period(mini):
+    append_row(mini / "reports/2022-06.csv", ["TCN-10507-02", "tk-dvc", "2022-06", "3", "2022-05-30"])
+    assert problems(mini) == [
+        "reports/2022-06.csv:5:period_id: 2022-06: tổ thành lập ngày 01/08/2022, sau kỳ này: kiểm tra lại kỳ báo cáo",
+        "reports/2022-06.csv:5:submitted_on: 2022-05-30: ngày nộp ở trước kỳ báo cáo 2022-06: báo cáo chỉ nộp được từ khi kỳ đã bắt đầu",
+    ]
+
+
+def test_future_date(mini):
+    edit_cell(mini / "reports/2022-08.csv", 2, "submitted_on", "2023-02-01")
+    assert problems(mini) == ["reports/2022-08.csv:2:submitted_on: 2023-02-01: ngày nộp báo cáo ở sau ngày hôm nay (01/01/2023): kiểm tra lại năm, tháng"]
+
+
+def test_malformed_period(mini):
+    edit_cell(mini / "periods.csv", 3, "ends_on", "2022-07-30")
+    edit_cell(mini / "periods.csv", 4, "id", "2022-13")
+    found = problems(mini)
+    assert found[:2] == [
+        "periods.csv:3:ends_on: 2022-07-30: kỳ 2022-07 phải kết thúc ngày 2022-07-31",
+        "periods.csv:4:id: 2022-13: không đúng dạng quy định; ví dụ viết đúng: 2022-06",
+    ]
+    # The reports of the renamed period now point nowhere, each one reported at its row.
+    assert found[2:] == [
+        f"reports/2022-08.csv:{line}:period_id: 2022-08: không có mã này trong bảng kỳ báo cáo (periods): kiểm tra chính tả (phân biệt hoa, thường) hoặc thêm vào bảng periods trước"
+        for line in (2, 3, 4)
+    ]
+
+
+def test_nfd_text_is_flagged(mini):
+    name = unicodedata.normalize("NFD", "Phạm Thị Dung")
+    edit_cell(mini / "members/288.csv", 3, "full_name", name)
+    assert problems(mini) == [
+        f"members/288.csv:3:full_name: {name}: chữ có dấu đang ở dạng tổ hợp (NFD, thường do máy Mac hoặc bộ gõ tạo ra): chạy python scripts/validate.py --fix-nfc để chuẩn hóa",
+    ]
+    result = run_script("validate.py", str(mini), "--fix-nfc", "--today", "2023-01-01")
+    assert result.returncode == 0, result.stdout
+    assert "Đã chuẩn hóa NFC: members/288.csv" in result.stdout
+
+
+def test_html_in_a_name(mini):
+    edit_cell(mini / "members/288.csv", 3, "full_name", "<script>alert(1)</script>")
+    assert problems(mini) == [
+        "members/288.csv:3:full_name: <script>alert(1)</script>: có mã HTML hoặc liên kết javascript: chỉ ghi chữ thường, không ghi thẻ < >",
+    ]
+
+
+def test_zero_width_character(mini):
+    edit_cell(mini / "members/288.csv", 3, "full_name", "Phạm\u200b Thị Dung")
+    assert [p.split(": ", 2)[2] for p in problems(mini)] == ["có ký tự ẩn hoặc ký tự điều khiển (U+200B): xóa ô này và gõ lại"]
+
+
+def test_every_problem_in_one_run_sorted(mini):
+    edit_cell(mini / "targets.csv", 3, "value", "1.000")
+    edit_cell(mini / "members/288.csv", 2, "phone", "12")
+    edit_cell(mini / "members/30.csv", 2, "since", "21/03/2022")
+    found = problems(mini)
+    assert [p.split(":")[0] for p in found] == ["members/288.csv", "members/30.csv", "targets.csv"]
+    assert len(found) == 3
+
+
+def test_undeclared_file(mini):
+    (mini / "reports/2022-09.csv").write_text("team_id,indicator_id,period_id,value,submitted_on\n", encoding="utf-8")
+    assert problems(mini) == [
+        "reports/2022-09.csv:0:: : tệp dữ liệu chưa được khai báo trong datapackage.yaml nên sẽ bị bỏ qua: thêm 'reports/2022-09.csv' vào 'path' của bảng tương ứng",
+    ]
+
+
+def test_wrong_header(mini):
+    path = mini / "targets.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("indicator_id", "chi_tieu", 1), encoding="utf-8")
+    found = problems(mini)
+    assert found[-1] == "targets.csv:1:: team_id,chi_tieu,year,value: dòng tiêu đề phải đúng là: team_id,indicator_id,year,value (đủ cột, đúng thứ tự, đúng chính tả)"
+
+
+def test_row_with_extra_cell(mini):
+    append_row(mini / "targets.csv", ["TCN-10510-01", "gian-hang", "2022", "4", "thừa"])
+    assert problems(mini) == ["targets.csv:6:: TCN-10510-01,gian-hang,2022,4,thừa: dòng có 5 ô nhưng bảng có 4 cột: kiểm tra dấu phẩy thừa hoặc thiếu (ô có dấu phẩy phải đặt trong ngoặc kép)"]
