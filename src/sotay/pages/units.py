@@ -1,6 +1,7 @@
 """Unit pages (/don-vi/…): the province page listing its districts, one page per district and commune."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from ..model import Model, Unit
@@ -22,9 +23,17 @@ def _counts(unit: Unit) -> dict:
     }
 
 
+# Sections other features add to unit pages (trainings, progress, what the unit is today…):
+# each takes (model, unit) and returns escaped HTML, or "" when it has nothing to say.
+# TOP_SECTIONS go right under the title, SECTIONS after the unit's own content.
+TOP_SECTIONS: list[Callable[[Model, Unit], str]] = []
+SECTIONS: list[Callable[[Model, Unit], str]] = []
+
+
 def _unit_page(model: Model, unit: Unit) -> str:
     children = [(child, _counts(child)) for child in unit.children]
-    return render("unit.html", unit=unit, counts=_counts(unit), children=children)
+    return render("unit.html", unit=unit, counts=_counts(unit), children=children,
+                  top=[s(model, unit) for s in TOP_SECTIONS], sections=[s(model, unit) for s in SECTIONS])
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
