@@ -10,6 +10,7 @@ from ..text import invisible_characters
 
 _INT = re.compile(r"-?[0-9]{1,15}")
 _NUMBER = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,15})?")
+_NOT_CANONICAL = re.compile(r"-?0[0-9]+|-0")
 _DIGITS = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _THOUSANDS = re.compile(r"-?[0-9]{1,3}([.,  ][0-9]{3})+")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -47,6 +48,8 @@ def caster(spec: Field):
     if kind == "integer":
         def cast(text: str) -> int:
             if _INT.fullmatch(text):
+                if _NOT_CANONICAL.fullmatch(text):  # 007, -0: the value would be written back differently
+                    raise CellError(f"bỏ số 0 ở đầu hoặc dấu trừ thừa: viết {int(text)}")
                 return int(text)
             if _THOUSANDS.fullmatch(text):
                 raise CellError(f"có dấu phân cách hàng nghìn: viết liền các chữ số, ví dụ {re.sub(r'[^0-9-]', '', text)}")
