@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import subprocess
+import sys
 
 import pytest
 
-from conftest import run_script
-from corpus import Case, all_cases, make_mini
+from conftest import ROOT, run_script
+from sotay.csvio import MAX_FILE_BYTES
+from corpus import Case, all_cases, make_mini, set_cell
 from sotay import phones
 from sotay.load import load_model
 from sotay.validate.rules import INTERNAL
@@ -49,8 +53,6 @@ def test_case(case: Case, tmp_path):
 @pytest.mark.parametrize("written", ["+84900000004", "0900 000 004", "+84 900 000 004", "0900000004"])
 def test_accepted_phone_formats_are_displayed_grouped(written, tmp_path):
     root = make_mini(tmp_path / "data")
-    Case("phone", "", lambda r: None)  # (documentation: same edit as the corpus cases)
-    from corpus import set_cell
     set_cell("members/288.csv", 3, "phone", written)(root)
     model = load_model(root, dt.date(2023, 1, 20), clock=dt.date(2023, 1, 20))
     member = next(m for m in model.members if m.id == "TV-000004")
@@ -67,3 +69,32 @@ def test_fix_nfc_repairs_the_nfd_case(tmp_path):
     assert result.returncode == 0, result.stdout
     assert "Đã chuẩn hóa NFC: members/288.csv" in result.stdout
     assert "Phạm Thị Dung" in (root / "members/288.csv").read_text(encoding="utf-8")
+
+
+# Runs validate.py as its only child and reports that child's peak memory (ru_maxrss is per process
+# tree, so the measuring process must not have run anything else).
+_MEASURE = """
+import json, resource, subprocess, sys
+result = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps({"rc": result.returncode, "stdout": result.stdout, "stderr": result.stderr, "peak": peak}))
+"""
+
+
+def test_50_mb_csv_is_refused_within_bounded_memory(tmp_path):
+    root = make_mini(tmp_path / "data")
+    path = root / "members/30.csv"
+    row = "TV-{:07d},BCD-30,Nguyễn Văn An,Tổ viên,Sở Thông tin và Truyền thông,0900000001,,,có,2022-03-21,\n"
+    with path.open("a", encoding="utf-8") as handle:
+        number = 100_000
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write("".join(row.format(number + i) for i in range(1000)))
+            number += 1000
+    assert path.stat().st_size > MAX_FILE_BYTES
+    measured = subprocess.run([sys.executable, "-c", _MEASURE, sys.executable, str(ROOT / "scripts/validate.py"), str(root), "--today", TODAY],
+                              capture_output=True, text=True, timeout=300)
+    result = json.loads(measured.stdout)
+    assert result["rc"] == 1 and "Traceback" not in result["stderr"]
+    assert result["stdout"].startswith("members/30.csv:0:: 50 MB: tệp quá lớn (giới hạn 20 MB)"), result["stdout"]
+    print(f"peak RSS validating a 50 MB CSV: {result['peak'] / 2**20:.0f} MB")
+    assert result["peak"] < 150 * 2**20
