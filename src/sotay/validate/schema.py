@@ -21,14 +21,15 @@ def load_tables(package: Package) -> tuple[dict[str, list[Row]], list[Problem]]:
     tables: dict[str, list[Row]] = {}
     every: dict[str, list[Row]] = {}  # also rows with a bad cell, so one mistake is reported once
     problems: list[Problem] = []
+    incomplete: set[str] = set()  # tables with a file that could not be read at all
     for resource in package.resources.values():
-        tables[resource.name], every[resource.name] = _load_resource(package.root, resource, problems)
+        tables[resource.name], every[resource.name] = _load_resource(package.root, resource, problems, incomplete)
     for resource in package.resources.values():
-        _check_foreign_keys(resource, package, every, problems)
+        _check_foreign_keys(resource, package, every, problems, incomplete)
     return tables, problems
 
 
-def _load_resource(root: Path, resource: Resource, problems: list[Problem]) -> tuple[list[Row], list[Row]]:
+def _load_resource(root: Path, resource: Resource, problems: list[Problem], incomplete: set[str]) -> tuple[list[Row], list[Row]]:
     names = [f.name for f in resource.fields]
     checks = []
     for position, spec in enumerate(resource.fields, start=1):
@@ -49,9 +50,11 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem]) -> t
         header, raw_rows, file_problems = read_csv(root / file, file)
         problems += file_problems
         if header is None:
+            incomplete.add(resource.name)
             continue
         if header != names:
             problems.append(Problem(file, 1, 0, "", ",".join(header), header_message(header, names)))
+            incomplete.add(resource.name)
             continue
         width = len(names)
         for line, cells in raw_rows:
@@ -149,11 +152,14 @@ def _where(previous: tuple[str, int], file: str) -> str:
     return f"dòng {previous[1]}" if previous[0] == file else f"dòng {previous[1]} của {previous[0]}"
 
 
-def _check_foreign_keys(resource: Resource, package: Package, tables: dict[str, list[Row]], problems: list[Problem]) -> None:
+def _check_foreign_keys(resource: Resource, package: Package, tables: dict[str, list[Row]], problems: list[Problem],
+                        incomplete: set[str]) -> None:
     for fk in resource.foreign_keys:
         target = fk.resource or resource.name
         if target not in tables or not set(fk.ref_fields) <= {f.name for f in package.resources[target].fields}:
             continue  # reported once by structure.py
+        if target in incomplete:
+            continue  # a file of the target could not be read (reported): its keys are unknown, not missing
         known = {tuple(row.get(f) for f in fk.ref_fields) for row in tables[target]}
         positions = {f.name: i for i, f in enumerate(resource.fields, start=1)}
         title = package.resources[target].title.lower()
