@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 import sotay.validate.check as check_module
 from conftest import ROOT
 from corpus import make_mini, read_rows
+from sotay.model import build_model
 from sotay.package import read_package
 from sotay.validate.cells import CellError, caster, text_problems
 from sotay.validate.rules import INTERNAL
@@ -167,6 +168,7 @@ def test_generated_rows(table):
         again = [_to_text(row[f.name], f) for f in resource.fields]
         assert again == cells
         assert _csv_line(again) == written
+        build_model(tables, TODAY)  # and the model (what the site is built from) accepts it
 
     run()
     _record(table, counts)

@@ -50,3 +50,35 @@ def test_an_explicit_source_date_epoch_wins(tmp_path):
     result = build_site(tmp_path / "site", data_dir=data, extra_env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 0, result.stderr[-3000:]
     assert "<lastmod>2023-11-14</lastmod>" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_archive_helpers_give_the_same_bytes_at_any_time(tmp_path):
+    """sotay.reproducible, for builders that offer ZIP or XLSX downloads."""
+    import io
+    import time
+    import zipfile
+
+    import openpyxl
+    from sotay.reproducible import normalise_xlsx, zip_bytes
+
+    today = dt.date.fromisoformat(SITE_TODAY)
+
+    def workbook() -> bytes:
+        book = openpyxl.Workbook()
+        book.active.append(["Mã tổ", "Chỉ tiêu"])
+        book.active.append(["TCN-10507-01", 120])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+
+    first = workbook()
+    time.sleep(1.1)  # ZIP times have a 2-second resolution; the XLSX core dates 1 second
+    second = workbook()
+    assert first != second  # openpyxl dates the file when it saves it
+    assert normalise_xlsx(first, today) == normalise_xlsx(second, today)
+    book = openpyxl.load_workbook(io.BytesIO(normalise_xlsx(first, today)))
+    assert book.active["A2"].value == "TCN-10507-01" and book.properties.created.date() == today
+    a = zip_bytes({"b.csv": b"x", "a.xlsx": first}, today)
+    time.sleep(2.1)
+    assert zip_bytes({"a.xlsx": first, "b.csv": b"x"}, today) == a
+    assert [i.date_time for i in zipfile.ZipFile(io.BytesIO(a)).infolist()] == [(2023, 1, 20, 0, 0, 0)] * 2
