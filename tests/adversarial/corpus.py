@@ -298,6 +298,10 @@ CASES: list[Case] = [
     Case("absolute-path", "cấu trúc gói, schema", replace_text("datapackage.yaml", "path: units.csv", "path: /etc/passwd"), ("datapackage.yaml:0:units: /etc/passwd:",), "đường dẫn"),
     Case("schema-outside-package", "cấu trúc gói, schema", replace_text("datapackage.yaml", "schema: schemas/units.yaml", "schema: ../../etc/hostname"), ("datapackage.yaml:0:units:",), "đường dẫn"),
     Case("quote-in-file-name", "cấu trúc gói, schema", replace_text("datapackage.yaml", "path: units.csv", "path: 'units\".csv'"), ("datapackage.yaml:0:units:",), "đường dẫn"),
+    Case("symlink-to-dev-zero", "cấu trúc gói, schema", lambda root: ((root / "targets.csv").unlink(), (root / "targets.csv").symlink_to("/dev/zero")),
+         ("datapackage.yaml:0:targets: targets.csv:",), "đường dẫn"),
+    Case("symlink-outside-package", "cấu trúc gói, schema", lambda root: ((root / "schemas/units.yaml").unlink(), (root / "schemas/units.yaml").symlink_to("/etc/passwd")),
+         ("datapackage.yaml:0:units: schemas/units.yaml:",), "đường dẫn"),
     Case("undeclared-file", "cấu trúc gói, schema", lambda root: shutil.copyfile(root / "reports/2022-08.csv", root / "reports/2022-09.csv"),
          ("reports/2022-09.csv:0::",), "chưa được khai báo"),
 ]
