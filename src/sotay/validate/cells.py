@@ -15,7 +15,8 @@ _DIGITS = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _THOUSANDS = re.compile(r"-?[0-9]{1,3}([.,  ][0-9]{3})+")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DMY_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
-_HTML = re.compile(r"<\s*[A-Za-z!/?]|(java|vb)script\s*:|&#?[A-Za-z0-9]+;", re.I)
+_HTML = re.compile(r"<\s*[A-Za-z!/?]|(java|vb)script\s*:", re.I)
+_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")  # &lt; &#60;: markup in disguise (the theme unescapes titles)
 _LINE_BREAK = re.compile(r"[\t\r\n]")
 
 
@@ -96,4 +97,6 @@ def text_problems(text: str, multiline: bool = False) -> str | None:
         return "có dấu cách thừa ở đầu hoặc cuối ô: hãy xóa"
     if _HTML.search(text):
         return "có mã HTML hoặc liên kết javascript: chỉ ghi chữ thường, không ghi thẻ < >"
+    if _ENTITY.search(text):
+        return "có mã HTML dạng &…; (ví dụ &lt; hoặc &amp;): gõ thẳng ký tự cần viết, ví dụ < hoặc &"
     return None
