@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 import sotay.validate.check as check_module
 from conftest import ROOT
 from corpus import make_mini, read_rows
+from sotay.constants import LEADER
 from sotay.model import build_model
 from sotay.package import read_package
 from sotay.validate.cells import CellError, caster, text_problems
@@ -91,8 +92,36 @@ def _any_cell_cached(table: str, name: str) -> st.SearchStrategy[str]:
     return st.one_of(_valid_cell(resource, resource.field(name)), st.sampled_from(TRICKY), ANY_TEXT)
 
 
+def _near_copies(resource) -> st.SearchStrategy[list[str]]:
+    """An existing row with a fresh id and one text field rewritten: mostly valid rows, so the
+    round trip is exercised on whole rows too."""
+    rows = [row for path in resource.paths for row in read_rows(PACKAGE / path)[1:]]
+    if not rows:
+        return st.nothing()
+    names = [f.name for f in resource.fields]
+    ids = [i for i, f in enumerate(resource.fields) if f.constraints.get("unique") and "pattern" in f.constraints]
+    texts = [i for i, f in enumerate(resource.fields)
+             if f.type == "string" and not {"enum", "pattern"} & set(f.constraints) and f.name not in ("phone", "zalo", "public_phone")
+             and not any(f.name in fk.fields for fk in resource.foreign_keys)]
+
+    @st.composite
+    def build(draw):
+        row = list(draw(st.sampled_from(rows)))
+        for i in ids:  # a fresh id shaped like the copied one (TCN-10507-01 -> TCN-10507-417), else any valid id
+            pattern = re.compile(resource.fields[i].constraints["pattern"])
+            fresh = re.sub(r"[0-9]+$", str(draw(st.integers(100, 999))), row[i])
+            row[i] = fresh if pattern.fullmatch(fresh) else draw(st.from_regex(pattern, fullmatch=True))
+        if "role" in names and row[names.index("role")] == LEADER:
+            row[names.index("role")] = "Tổ viên"  # a team has one leader: the copy is an ordinary member
+        if texts:
+            i = draw(st.sampled_from(texts))
+            row[i] = draw(_valid_cell(resource, resource.fields[i]))
+        return row
+    return build()
+
+
 def _rows(resource) -> st.SearchStrategy[list[str]]:
-    valid = st.tuples(*[_valid_cell(resource, f) for f in resource.fields]).map(list)
+    valid = st.one_of(_near_copies(resource), st.tuples(*[_valid_cell(resource, f) for f in resource.fields]).map(list))
     mixed = st.tuples(*[_any_cell(resource, f) for f in resource.fields]).map(list)
     ragged = st.lists(st.one_of(st.sampled_from(TRICKY), ANY_TEXT), min_size=0, max_size=len(resource.fields) + 2)
     return st.one_of(valid, valid, mixed, mixed, ragged)
