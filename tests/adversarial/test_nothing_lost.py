@@ -36,7 +36,7 @@ class Failing:
         monkeypatch.setattr(module, name, wrapper)
 
 
-def _count(monkeypatch, tmp_path, name: str, action) -> int:
+def _count(monkeypatch, name: str, action) -> int:
     with monkeypatch.context() as m:
         counter = Failing(m, os, name, None)
         action()
@@ -52,7 +52,7 @@ def demo_calls(tmp_path_factory):
     for name in ("fsync", "replace", "unlink"):
         demo.write(ROOT / "data", out, seed=1)
         (out / "teams" / "999.csv").write_text("id\n", encoding="utf-8")  # a part that must be removed
-        counts[name] = _count(mp, None, name, lambda: demo.write(ROOT / "data", out, seed=2022))
+        counts[name] = _count(mp, name, lambda: demo.write(ROOT / "data", out, seed=2022))
     return counts
 
 
