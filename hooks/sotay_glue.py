@@ -3,6 +3,7 @@ files, put each generated page's HTML into its slot, and point edit links at the
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -12,7 +13,7 @@ from sotay.errors import DataError
 from sotay.load import load_model
 from sotay.pages import SLOT
 from sotay.pages.site import build_site
-from sotay.settings import from_environment
+from sotay.settings import from_environment, source_date_epoch
 
 log = logging.getLogger("mkdocs.hooks.sotay")
 _state: dict = {}
@@ -26,6 +27,9 @@ def on_config(config):
         model = load_model(settings.data_dir, settings.today)
     except DataError as exc:
         raise PluginError("Dữ liệu có lỗi nên chưa thể xuất bản trang:\n" + exc.report()) from None
+    # Reproducible output: MkDocs dates the sitemap (<lastmod>, gzip header) from SOURCE_DATE_EPOCH,
+    # else from the clock. Date it "as of" SITE_TODAY unless the caller set the epoch itself.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(settings.today)))
     _state.update(settings=settings, model=model)
     config.extra["sample_data"] = model.sample
     config.extra["site_today"] = settings.today.isoformat()

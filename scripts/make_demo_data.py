@@ -4,7 +4,8 @@
 Usage: python scripts/make_demo_data.py --out DIR [--scale N] [--seed S] [--source DIR]
 
 --scale N multiplies village teams, their members, targets and reports (for benchmarks).
-The same arguments always give byte-identical files. Phone numbers are 0900xxxxxx/0901xxxxxx
+The same arguments always give byte-identical files. Writing is all or nothing: on any failure the
+output folder is left exactly as it was (exit code 2). Phone numbers are 0900xxxxxx/0901xxxxxx
 running numbers and e-mails are at example.com: visibly fictitious.
 """
 from __future__ import annotations
@@ -27,7 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.scale < 1:
         parser.error("--scale phải từ 1 trở lên")
-    written = write(args.source, args.out, args.scale, args.seed)
+    try:
+        written = write(args.source, args.out, args.scale, args.seed)
+    except OSError as exc:
+        print(f"Không ghi được dữ liệu mẫu: {exc.filename or args.out} ({exc.strerror or exc}). "
+              f"Thư mục {args.out} không bị thay đổi.", file=sys.stderr)
+        return 2
     print(f"Đã ghi {len(written)} tệp vào {args.out}")
     return 0
 

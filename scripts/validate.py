@@ -14,7 +14,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from sotay.csvio import write_bytes_atomic
+from sotay.atomic import replace_files
+from sotay.csvio import MAX_FILE_BYTES
 from sotay.errors import CannotRun
 from sotay.text import format_int
 from sotay.settings import from_environment, parse_today
@@ -22,8 +23,13 @@ from sotay.validate.check import check
 
 
 def _fix_nfc(root: Path) -> list[str]:
-    fixed = []
+    """Rewrite every CSV file that is not NFC, all files in one step (all or nothing)."""
+    if not root.is_dir():
+        return []
+    writes = {}
     for path in sorted(root.rglob("*.csv")):
+        if path.stat().st_size > MAX_FILE_BYTES:
+            continue  # the check reports it
         raw = path.read_bytes()
         try:
             text = raw.decode("utf-8")
@@ -31,9 +37,9 @@ def _fix_nfc(root: Path) -> list[str]:
             continue
         normal = unicodedata.normalize("NFC", text)
         if normal != text:
-            write_bytes_atomic(path, normal.encode("utf-8"))
-            fixed.append(path.relative_to(root).as_posix())
-    return fixed
+            writes[path] = normal.encode("utf-8")
+    replace_files(writes)
+    return [path.relative_to(root).as_posix() for path in writes]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         _package, tables, problems = check(args.data_dir, today)
     except (CannotRun, ValueError) as exc:
         print(f"Không chạy được kiểm tra: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"Không đọc hoặc ghi được tệp: {exc.filename or ''} ({exc.strerror or exc}). Dữ liệu không bị thay đổi.", file=sys.stderr)
         return 2
     for problem in problems:
         print(problem)

@@ -191,7 +191,7 @@ def test_wrong_header(mini):
     path = mini / "targets.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("indicator_id", "chi_tieu", 1), encoding="utf-8")
     found = problems(mini)
-    assert found[-1] == "targets.csv:1:: team_id,chi_tieu,year,value: dòng tiêu đề phải đúng là: team_id,indicator_id,year,value (đủ cột, đúng thứ tự, đúng chính tả)"
+    assert found[-1] == "targets.csv:1:: team_id,chi_tieu,year,value: thiếu cột indicator_id; có cột không được khai báo chi_tieu; dòng tiêu đề phải đúng là: team_id,indicator_id,year,value (đủ cột, đúng thứ tự, đúng chính tả)"
 
 
 def test_row_with_extra_cell(mini):

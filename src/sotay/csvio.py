@@ -4,12 +4,18 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from .errors import Problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # one district's or one period's file; far above the real size
+MAX_CELL_CHARS = 5000  # the longest field (a note) allows 1,000; a longer cell is pasted by mistake
+# The csv module stops a whole file at its first cell over 128 KB; the cell limit above is checked
+# (and reported with its row) by the validator instead, and the file size bounds the memory used.
+csv.field_size_limit(MAX_FILE_BYTES)
+_LONE_CR = re.compile(r"\r(?!\n)")
 _RESAVE = "Mở tệp bằng Excel, chọn Tệp → Lưu thành → 'CSV UTF-8 (phân tách bằng dấu phẩy)' rồi lưu lại"
 
 
@@ -25,6 +31,12 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, [Problem(file, line, 0, "", "", "tệp chứa ký tự rỗng (NUL): có thể không phải tệp CSV. Hãy lưu lại đúng dạng CSV UTF-8.")]
+    if "\n" in text and "\r" in text:
+        lone = _LONE_CR.search(text)
+        if lone:  # LF or CRLF lines with a stray CR: the csv module would silently split a row there
+            line = text.count("\n", 0, lone.start()) + 1
+            return None, [Problem(file, line, 0, "", "", "dòng này có ký tự về đầu dòng (CR) lẻ, thường do dán từ máy khác: "
+                                  "mở tệp bằng trình soạn thảo văn bản, xóa chỗ xuống dòng thừa trong dòng này rồi lưu lại.")]
     return text, []
 
 

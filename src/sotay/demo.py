@@ -10,11 +10,12 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import io
 import random
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import replace_files
 from .text import slugify
 
 PROVINCE_MEMBERS = 113
@@ -322,27 +323,29 @@ def descriptor(paths: list[str]) -> str:
 
 
 def write(source: Path, out: Path, scale: int = 1, seed: int = 2022) -> list[str]:
-    """Write a complete data package into out, copying reference tables and schemas from source."""
+    """Write a complete data package into out, copying reference tables and schemas from source.
+
+    All or nothing: every file is generated in memory first, then replaced in one step
+    (``atomic.replace_files``); on any failure the folder is left exactly as it was.
+    """
     files = generate(source, scale, seed)
-    out.mkdir(parents=True, exist_ok=True)
-    same = out.resolve() == source.resolve()
-    for sub in ("teams", "members", "reports"):
-        if (out / sub).is_dir():
-            shutil.rmtree(out / sub)
+    writes: dict[Path, bytes] = {}
     written = []
     for name in REFERENCE:
-        if not same:
-            shutil.copyfile(source / name, out / name)
+        writes[out / name] = (source / name).read_bytes()
         written.append(name)
     for rel, (header, rows) in sorted(files.items()):
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(header)
-            writer.writerows(rows)
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        writes[out / rel] = buffer.getvalue().encode("utf-8")
         written.append(rel)
-    if not same:
-        shutil.copytree(source / "schemas", out / "schemas", dirs_exist_ok=True)
-    (out / "datapackage.yaml").write_text(descriptor(written), encoding="utf-8")
+    for schema in sorted((source / "schemas").glob("*.yaml")):
+        writes[out / "schemas" / schema.name] = schema.read_bytes()
+    writes[out / "datapackage.yaml"] = descriptor(written).encode("utf-8")
+    # Parts of multi-file tables that this run does not write again (e.g. a district that is gone).
+    stale = [p for sub in ("teams", "members", "reports") if (out / sub).is_dir()
+             for p in sorted((out / sub).rglob("*")) if p.is_file() and p not in writes]
+    replace_files(writes, stale)
     return written

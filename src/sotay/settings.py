@@ -33,3 +33,8 @@ def from_environment(root: Path = ROOT) -> Settings:
         docs_dir=root / "docs",
         today=parse_today(os.environ.get("SITE_TODAY")),
     )
+
+
+def source_date_epoch(today: dt.date) -> int:
+    """Seconds since 1970 at midnight UTC of ``today``: the build date of a reproducible build."""
+    return int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc).timestamp())

@@ -1,32 +1,53 @@
-"""Strict, safe YAML: no tags, no anchors or aliases, no duplicate keys; errors carry line numbers."""
+"""Strict, safe YAML: no tags, no anchors or aliases, no duplicate or non-text keys, a size limit;
+errors carry line numbers."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import yaml
 
 from .errors import Problem
 
+MAX_YAML_BYTES = 1024 * 1024  # a package description or a schema is a few kilobytes
+
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses what editors never mean: duplicate keys and aliases."""
+    """SafeLoader that refuses what editors never mean: tags, anchors, aliases, duplicate keys."""
 
     def compose_node(self, parent, index):  # noqa: D401 - yaml API
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(None, None, "không dùng neo/bí danh YAML (&, *): hãy viết giá trị ra đầy đủ", event.start_mark)
         event = self.peek_event()
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(None, None, "không dùng neo/bí danh YAML (&, *): hãy viết giá trị ra đầy đủ", event.start_mark)
+        if getattr(event, "anchor", None) is not None:
             raise yaml.MarkedYAMLError(None, None, "không dùng neo YAML (&tên): hãy viết giá trị ra đầy đủ", event.start_mark)
+        if getattr(event, "tag", None) is not None:
+            raise yaml.MarkedYAMLError(None, None, "thẻ YAML (!tag) không được phép: hãy xóa thẻ và viết giá trị thường", event.start_mark)
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
         seen = set()
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.MarkedYAMLError(None, None, "tên khóa phải là chữ, không phải danh sách hay bảng", key_node.start_mark)
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.MarkedYAMLError(None, None, f"khóa '{key}' bị lặp lại: mỗi khóa chỉ được khai báo một lần", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+
+def read_yaml(path: Path, file: str) -> tuple[object, list[Problem]]:
+    """Read and parse one YAML file of the package, refusing huge files and other encodings."""
+    size = path.stat().st_size
+    if size > MAX_YAML_BYTES:
+        return None, [Problem(file, 0, 0, "", f"{size // 1024} KB", f"tệp YAML quá lớn (giới hạn {MAX_YAML_BYTES // 1024} KB): tệp mô tả, schema chỉ cần vài KB; kiểm tra có dán nhầm dữ liệu vào không.")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(file, line, 0, "", "", "tệp YAML không ở mã UTF-8: mở bằng trình soạn thảo văn bản và lưu lại với mã UTF-8.")]
+    return load_yaml(text, file)
 
 
 def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, list[Problem]]:
@@ -44,7 +65,11 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, list[
         snippet = mark.get_snippet().splitlines()[0].strip() if mark and mark.get_snippet() else ""
         return None, [Problem(file, line, 0, "", snippet, f"YAML không hợp lệ: {_translate(str(what))}. Sửa dòng này rồi chạy lại.")]
     except yaml.YAMLError as exc:
-        return None, [Problem(file, 0, 0, "", "", f"YAML không hợp lệ: {exc}")]
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 + line_offset if mark else 0
+        return None, [Problem(file, line, 0, "", "", f"YAML không hợp lệ: {exc}")]
+    except RecursionError:
+        return None, [Problem(file, 0, 0, "", "", "YAML lồng nhau quá sâu: kiểm tra lại cấu trúc tệp.")]
 
 
 def _translate(what: str) -> str:
@@ -53,6 +78,9 @@ def _translate(what: str) -> str:
         "expected <block end>, but found": "thụt lề không đều",
         "could not find expected ':'": "thiếu dấu ':' sau tên khóa",
         "found character that cannot start any token": "có ký tự không được phép ở đầu giá trị",
+        "found unacceptable character": "có ký tự điều khiển không được phép",
+        "while scanning a quoted scalar": "thiếu dấu ngoặc kép đóng",
+        "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu ngoặc đóng)",
     }
     for english, vietnamese in known.items():
         if what.startswith(english):

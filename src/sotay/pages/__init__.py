@@ -4,6 +4,7 @@ The MkDocs glue adds them as generated files; nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,10 +21,14 @@ class Page:
     meta: dict = field(default_factory=dict)  # extra front matter (search exclusion, hidden toc…)
 
     def markdown(self) -> str:
-        """Front matter and a slot where the glue puts the rendered HTML (no Markdown processing)."""
-        lines = ["---", f"title: {_yaml_string(self.title)}"]
+        """Front matter and a slot where the glue puts the rendered HTML (no Markdown processing).
+
+        Title and description come from data and the theme prints them unescaped (MkDocs' Jinja has
+        no autoescape: <title>, <h1>, meta description, search index), so they are escaped here.
+        """
+        lines = ["---", f"title: {_yaml_string(html.escape(self.title))}"]
         if self.description:
-            lines.append(f"description: {_yaml_string(self.description)}")
+            lines.append(f"description: {_yaml_string(html.escape(self.description))}")
         for key, value in self.meta.items():
             lines.append(f"{key}: {value}")
         lines += ["---", "", SLOT, ""]
@@ -42,4 +47,12 @@ SLOT = "<!-- sotay:generated -->"
 
 
 def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A double-quoted YAML scalar; line breaks and other control characters are escaped too."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(f"\\u{ord(c):04x}" if _unsafe_in_yaml(c) else c for c in escaped) + '"'
+
+
+def _unsafe_in_yaml(c: str) -> bool:
+    """Characters YAML would refuse or read as a line break inside a quoted scalar."""
+    n = ord(c)
+    return n < 32 or 0x7F <= n <= 0x9F or n in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF) or 0xD800 <= n <= 0xDFFF

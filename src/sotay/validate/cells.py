@@ -8,12 +8,16 @@ import unicodedata
 from ..package import Field
 from ..text import invisible_characters
 
-_INT = re.compile(r"-?[0-9]+")
-_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_INT = re.compile(r"-?[0-9]{1,15}")
+_NUMBER = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,15})?")
+_NOT_CANONICAL = re.compile(r"-?0[0-9]+|-0")
+_DIGITS = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _THOUSANDS = re.compile(r"-?[0-9]{1,3}([.,  ][0-9]{3})+")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DMY_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
-_HTML = re.compile(r"<\s*[A-Za-z!/?]|javascript\s*:", re.I)
+_HTML = re.compile(r"<\s*[A-Za-z!/?]|(java|vb)script\s*:", re.I)
+_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")  # &lt; &#60;: markup in disguise (the theme unescapes titles)
+_LINE_BREAK = re.compile(r"[\t\r\n]")
 
 
 class CellError(ValueError):
@@ -45,15 +49,21 @@ def caster(spec: Field):
     if kind == "integer":
         def cast(text: str) -> int:
             if _INT.fullmatch(text):
+                if _NOT_CANONICAL.fullmatch(text):  # 007, -0: the value would be written back differently
+                    raise CellError(f"bỏ số 0 ở đầu hoặc dấu trừ thừa: viết {int(text)}")
                 return int(text)
             if _THOUSANDS.fullmatch(text):
                 raise CellError(f"có dấu phân cách hàng nghìn: viết liền các chữ số, ví dụ {re.sub(r'[^0-9-]', '', text)}")
+            if re.fullmatch(r"-?[0-9]+", text):
+                raise CellError("số quá lớn: kiểm tra có gõ thừa chữ số không")
             raise CellError("không phải số nguyên: chỉ viết chữ số, ví dụ 120")
         return cast
     if kind == "number":
         def cast(text: str) -> float:
             if _NUMBER.fullmatch(text):
                 return float(text)
+            if _DIGITS.fullmatch(text):
+                raise CellError("số quá lớn: kiểm tra có gõ thừa chữ số không")
             raise CellError("không phải số: chỉ viết chữ số, dùng dấu chấm cho phần thập phân, ví dụ 12.5")
         return cast
     if kind == "date":
@@ -71,16 +81,22 @@ def caster(spec: Field):
     return str
 
 
-def text_problems(text: str) -> str | None:
-    """What is wrong with a text cell regardless of its field: encoding form, hidden or HTML characters."""
+def text_problems(text: str, multiline: bool = False) -> str | None:
+    """What is wrong with a text cell regardless of its field: encoding form, hidden or HTML characters,
+    Tab or line breaks (line breaks are allowed only in long free-text fields, ``multiline``)."""
     if not text.isascii():
         if not unicodedata.is_normalized("NFC", text):
             return "chữ có dấu đang ở dạng tổ hợp (NFD, thường do máy Mac hoặc bộ gõ tạo ra): chạy python scripts/validate.py --fix-nfc để chuẩn hóa"
     hidden = invisible_characters(text)
     if hidden:
         return f"có ký tự ẩn hoặc ký tự điều khiển ({', '.join(sorted(set(hidden)))}): xóa ô này và gõ lại"
+    breaks = _LINE_BREAK.findall(text.replace("\r\n", "\n") if multiline else text)
+    if breaks and (not multiline or "\t" in breaks or "\r" in breaks):
+        return "có ký tự Tab hoặc xuống dòng trong ô: viết nội dung ô trên một dòng, dùng dấu cách thay cho Tab"
     if text != text.strip():
         return "có dấu cách thừa ở đầu hoặc cuối ô: hãy xóa"
     if _HTML.search(text):
         return "có mã HTML hoặc liên kết javascript: chỉ ghi chữ thường, không ghi thẻ < >"
+    if _ENTITY.search(text):
+        return "có mã HTML dạng &…; (ví dụ &lt; hoặc &amp;): gõ thẳng ký tự cần viết, ví dụ < hoặc &"
     return None

@@ -8,6 +8,7 @@ from ..errors import Problem
 from ..package import DESCRIPTOR, Package, read_package
 from .rules import check_rules
 from .schema import load_tables
+from .structure import structure_problems
 
 DATA_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xls", ".json", ".yaml", ".yml", ".txt"}
 
@@ -37,7 +38,10 @@ def check(root: Path, today: dt.date) -> tuple[Package | None, dict[str, list[di
     if package is None:
         return None, {}, sorted(problems)
     problems += undeclared_files(package)
+    shape = structure_problems(package)
+    problems += shape
     tables, table_problems = load_tables(package)
     problems += table_problems
-    problems += check_rules(package, tables, today)
+    if not shape and not package.unread:  # the rules read the tables and fields the model needs
+        problems += check_rules(package, tables, today)
     return package, tables, sorted(problems)

@@ -13,6 +13,7 @@ from ..errors import Problem
 from ..package import Package
 
 Tables = dict[str, list[dict]]
+INTERNAL = "lỗi nội bộ của trình kiểm tra"  # tests assert it never appears
 
 
 @dataclass
@@ -213,5 +214,9 @@ def check_rules(package: Package, tables: Tables, today: dt.date) -> list[Proble
     ctx = Context(package, tables, today)
     problems: list[Problem] = []
     for rule in RULES:
-        problems.extend(rule(ctx))
+        try:
+            problems.extend(rule(ctx))
+        except Exception as exc:  # a rule must never turn a data mistake into a traceback
+            problems.append(Problem("", 0, 0, rule.__name__, type(exc).__name__,
+                                    f"{INTERNAL}: quy tắc {rule.__name__} không chạy được ({exc!r}); kiểm tra các schema có bị sửa bớt ràng buộc không, rồi báo nhóm kỹ thuật"))
     return problems

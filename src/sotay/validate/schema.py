@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..csvio import read_csv
+from ..csvio import MAX_CELL_CHARS, read_csv
 from ..errors import Problem
-from ..package import Package, Resource
+from ..package import Field, Package, Resource
+from ..text import invisible_characters
 from .cells import CellError, caster, text_problems
+
+MULTILINE_FROM = 500  # text fields this long (notes) may hold line breaks; shorter ones are one line
 
 Row = dict  # typed values by field name, plus "_file" and "_line"
 
@@ -18,14 +21,15 @@ def load_tables(package: Package) -> tuple[dict[str, list[Row]], list[Problem]]:
     tables: dict[str, list[Row]] = {}
     every: dict[str, list[Row]] = {}  # also rows with a bad cell, so one mistake is reported once
     problems: list[Problem] = []
+    incomplete: set[str] = set()  # tables with a file that could not be read at all
     for resource in package.resources.values():
-        tables[resource.name], every[resource.name] = _load_resource(package.root, resource, problems)
+        tables[resource.name], every[resource.name] = _load_resource(package.root, resource, problems, incomplete)
     for resource in package.resources.values():
-        _check_foreign_keys(resource, package, every, problems)
+        _check_foreign_keys(resource, package, every, problems, incomplete)
     return tables, problems
 
 
-def _load_resource(root: Path, resource: Resource, problems: list[Problem]) -> tuple[list[Row], list[Row]]:
+def _load_resource(root: Path, resource: Resource, problems: list[Problem], incomplete: set[str]) -> tuple[list[Row], list[Row]]:
     names = [f.name for f in resource.fields]
     checks = []
     for position, spec in enumerate(resource.fields, start=1):
@@ -46,10 +50,11 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem]) -> t
         header, raw_rows, file_problems = read_csv(root / file, file)
         problems += file_problems
         if header is None:
+            incomplete.add(resource.name)
             continue
         if header != names:
-            problems.append(Problem(file, 1, 0, "", ",".join(header),
-                                    f"dòng tiêu đề phải đúng là: {','.join(names)} (đủ cột, đúng thứ tự, đúng chính tả)"))
+            problems.append(Problem(file, 1, 0, "", ",".join(header), header_message(header, names)))
+            incomplete.add(resource.name)
             continue
         width = len(names)
         for line, cells in raw_rows:
@@ -67,7 +72,8 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem]) -> t
                         problems.append(Problem(file, line, position, name, "", f"ô bắt buộc đang để trống: hãy điền {spec.title.lower()}"))
                         ok = False
                     continue
-                message = text_problems(text)
+                message = (f"ô dài {len(text)} ký tự, quá giới hạn {MAX_CELL_CHARS}: có thể đã dán nhầm; hãy viết ngắn lại"
+                           if len(text) > MAX_CELL_CHARS else text_problems(text, multiline=_multiline(spec)))
                 if message is None:
                     try:
                         value = cast(text)
@@ -101,6 +107,33 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem]) -> t
     return rows, every
 
 
+def _multiline(spec: Field) -> bool:
+    return spec.type == "string" and (spec.constraints.get("maxLength") or 0) >= MULTILINE_FROM
+
+
+def header_message(header: list[str], names: list[str]) -> str:
+    """Say exactly what is wrong with a header row: hidden characters, duplicates, missing, unknown, order."""
+    expected = f"dòng tiêu đề phải đúng là: {','.join(names)}"
+    for position, cell in enumerate(header, start=1):
+        hidden = invisible_characters(cell)
+        if hidden:
+            bom = " (dấu BOM lặp lại, thường do lưu tệp nhiều lần)" if "U+FEFF" in hidden else ""
+            return f"tên cột thứ {position} có ký tự ẩn {', '.join(sorted(set(hidden)))}{bom}: xóa và gõ lại dòng tiêu đề; {expected}"
+    duplicates = sorted({c for c in header if header.count(c) > 1})
+    if duplicates:
+        return f"cột {', '.join(duplicates)} bị lặp lại; {expected}"
+    missing = [n for n in names if n not in header]
+    unknown = [c for c in header if c not in names]
+    parts = []
+    if missing:
+        parts.append(f"thiếu cột {', '.join(missing)}")
+    if unknown:
+        parts.append(f"có cột không được khai báo {', '.join(c or '(trống)' for c in unknown)}")
+    if not parts:
+        parts.append("các cột sai thứ tự")
+    return f"{'; '.join(parts)}; {expected} (đủ cột, đúng thứ tự, đúng chính tả)"
+
+
 def _constraint_message(spec, value, text, pattern, enum, max_length, minimum, maximum) -> str | None:
     if enum is not None and value not in enum:
         return f"giá trị không được phép; chỉ chọn một trong: {', '.join(spec.constraints['enum'])}"
@@ -119,12 +152,14 @@ def _where(previous: tuple[str, int], file: str) -> str:
     return f"dòng {previous[1]}" if previous[0] == file else f"dòng {previous[1]} của {previous[0]}"
 
 
-def _check_foreign_keys(resource: Resource, package: Package, tables: dict[str, list[Row]], problems: list[Problem]) -> None:
+def _check_foreign_keys(resource: Resource, package: Package, tables: dict[str, list[Row]], problems: list[Problem],
+                        incomplete: set[str]) -> None:
     for fk in resource.foreign_keys:
         target = fk.resource or resource.name
-        if target not in tables:
-            problems.append(Problem(package.resources[resource.name].schema_path, 0, 0, "", target, f"khóa ngoại trỏ tới bảng '{target}' không có trong datapackage.yaml"))
-            continue
+        if target not in tables or not set(fk.ref_fields) <= {f.name for f in package.resources[target].fields}:
+            continue  # reported once by structure.py
+        if target in incomplete:
+            continue  # a file of the target could not be read (reported): its keys are unknown, not missing
         known = {tuple(row.get(f) for f in fk.ref_fields) for row in tables[target]}
         positions = {f.name: i for i, f in enumerate(resource.fields, start=1)}
         title = package.resources[target].title.lower()
