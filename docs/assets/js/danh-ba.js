@@ -169,7 +169,7 @@
   }
 
   function remember(q) {
-    try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (e) { /* file:// */ }
+    try { history.replaceState(null, "", q ? "?tim=" + encodeURIComponent(q) : location.pathname); } catch (e) { /* file:// */ }
   }
 
   input.addEventListener("input", function () {
@@ -177,6 +177,6 @@
     show(q);
     remember(q);
   });
-  var start = new URLSearchParams(location.search).get("q");
+  var start = new URLSearchParams(location.search).get("tim");
   if (start) { input.value = start.normalize("NFC"); show(input.value); }
 })();

@@ -12,7 +12,7 @@ from ..model import Model, Team, Unit
 class Fallback:
     """Whom to call about a member who did not agree to publish a number."""
 
-    label: str  # "tổ trưởng Nguyễn Văn An", "số chung của tổ", "Tổ chỉ đạo …"
+    label: str  # "tổ trưởng Nguyễn Văn An", "số chung của tổ", "tổ chỉ đạo Xã …"
     phone: str | None  # canonical number, or None when no public number is known
 
 
@@ -31,7 +31,7 @@ def fallback(model: Model, team: Team) -> Fallback:
     for unit in [team.unit, *reversed(team.unit.ancestors)]:
         group = steering_group(model, unit)
         if group is not None and group is not team and group.public_phone:
-            return Fallback(group.name, group.public_phone)
+            return Fallback(f"tổ chỉ đạo {group.unit.name}", group.public_phone)
     return Fallback(f"Ủy ban nhân dân {team.unit.name}", None)
 
 
