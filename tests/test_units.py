@@ -247,3 +247,17 @@ def test_directory_folded_strings(demo):
     data = directory_json(demo)
     assert len(data["m"]) == 6891 + 113 + 357 + 1499
     assert all(row[1] == directory.search_text(row[0]) for row in data["m"])
+
+
+def test_search_index_has_units_and_teams_but_no_member_rows(built_site, demo):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    titles = {d["title"] for d in docs}
+    everything = " ".join(d["title"] + " " + d["text"] for d in docs)
+    commune = demo.units["10507"]
+    assert commune.name in titles and all(d.name in titles for d in demo.districts)
+    assert all(t.name in titles for t in commune.teams)
+    assert not any(d["location"].startswith("to/") for d in docs)  # team pages: indexed via unit pages
+    for team in commune.teams + demo.province.teams:
+        for member in team.current_members:
+            assert member.full_name not in everything, member.full_name
+            assert member.role + " ·" not in everything
