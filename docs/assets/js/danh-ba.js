@@ -46,7 +46,7 @@
     var strongTeams = [], weakTeams = [], people = [[], [], [], [], []];
     var number = /^[\d\s.+()-]+$/.test(query) ? digits(query) : "";
     if (number) {
-      if (number.length < 3) return { teams: 0, people: 0, items: [] };
+      if (number.length < 3) return null;  // too short to mean anything yet
       if (number.indexOf("84") === 0 && number.length > 9) number = "0" + number.slice(2);
       for (var i = 0; i < D.t.length; i++) if (teamPhones[i].indexOf(number) >= 0) strongTeams.push(i);
       for (var j = 0; j < D.m.length; j++) {
