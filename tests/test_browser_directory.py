@@ -127,3 +127,30 @@ def axe_problems(page) -> list[str]:
 def test_no_serious_accessibility_violation(phone_page, site_url, path):
     phone_page.goto(site_url + path)
     assert axe_problems(phone_page) == []
+
+
+def test_hostile_names_stay_text_in_the_directory(phone_page, built_site, mini, tmp_path):
+    """Directory data made from a model whose names are HTML: shown as text, nothing runs."""
+    import datetime as dt
+    import shutil
+
+    from sotay.load import load_model
+    from sotay.pages import directory
+    model = load_model(mini, dt.date(2023, 1, 20))
+    dung, duc = model.teams["TCN-10507-01"].current_members
+    dung.full_name = "Phạm <script>alert(1)</script> Dung"
+    duc.full_name = 'Đỗ "><img src=x onerror=alert(1)> Đức'
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "assets", site / "assets")
+    shutil.copytree(built_site / "danh-ba", site / "danh-ba")
+    (site / "assets" / "danh-ba-data.js").write_bytes(directory.data_script(model))
+    dialogs: list[str] = []
+    phone_page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    phone_page.goto((site / "danh-ba" / "index.html").as_uri())
+    for query, name in (("dung", dung.full_name), ("duc", duc.full_name)):
+        search(phone_page, query)
+        assert hit_for(phone_page, name).count() == 1, query
+    search(phone_page, "alert")
+    assert phone_page.locator("#sotay-dir-results > li").count() == 2
+    assert phone_page.locator("#sotay-dir-results img, #sotay-dir-results script").count() == 0
+    assert dialogs == []
