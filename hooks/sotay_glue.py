@@ -60,4 +60,6 @@ def on_page_context(context, page, config, nav):
     generated = _state["by_path"].get(page.file.src_uri)
     if generated is not None and generated.edit and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{generated.edit}"
+    elif generated is not None:
+        page.edit_url = None  # generated from no single data file: no edit link to a missing docs file
     return context

@@ -6,12 +6,14 @@ from collections.abc import Callable
 from ..model import Model
 from ..settings import Settings
 from . import Asset, Page
-from . import units
+from . import directory, teams, units
 
 Builder = Callable[[Model, Settings], tuple[list[Page], list[Asset]]]
 
 BUILDERS: list[Builder] = [
     units.build,
+    teams.build,
+    directory.build,
 ]
 
 

@@ -1,27 +1,20 @@
-"""Unit pages (/don-vi/…): the province page listing its districts, one page per district and commune."""
+"""Unit pages (/don-vi/…): the province page listing its districts, one page per district and commune.
+
+Each page shows the unit's own steering group with its members; a commune page also shows every
+village team with its members. Members are listed leader first, then deputies, then members, each
+group in Vietnamese name order (the model sorts them).
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 
+from ..analytics.units import is_active, unit_counts
 from ..model import Model, Unit
 from ..settings import Settings
 from . import Asset, Page
+from .contacts import fallback, members_file, root, vcard_path
 from .render import render
-
-
-def _counts(unit: Unit) -> dict:
-    """Teams and current members in a unit and below it."""
-    units = [unit, *unit.children, *(g for c in unit.children for g in c.children)]
-    teams = [t for u in units for t in u.teams]
-    village = [t for t in teams if t.kind == "village_team"]
-    return {
-        "village_teams": len(village),
-        "village_members": sum(len(t.current_members) for t in village),
-        "teams": len(teams),
-        "members": sum(len(t.current_members) for t in teams),
-    }
-
 
 # Sections other features add to unit pages (trainings, progress, what the unit is today…):
 # each takes (model, unit) and returns escaped HTML, or "" when it has nothing to say.
@@ -31,9 +24,23 @@ SECTIONS: list[Callable[[Model, Unit], str]] = []
 
 
 def _unit_page(model: Model, unit: Unit) -> str:
-    children = [(child, _counts(child)) for child in unit.children]
-    return render("unit.html", unit=unit, counts=_counts(unit), children=children,
-                  top=[s(model, unit) for s in TOP_SECTIONS], sections=[s(model, unit) for s in SECTIONS])
+    children = [(child, unit_counts(model, child)) for child in unit.children]
+    active = [t for t in unit.teams if is_active(t, model)]
+    entry = lambda t: (t, fallback(model, t), vcard_path(t))  # noqa: E731
+    return render(
+        "unit.html", unit=unit, counts=unit_counts(model, unit), children=children, root=root(unit.url),
+        steering=[entry(t) for t in active if t.kind != "village_team"],
+        village=[entry(t) for t in active if t.kind == "village_team"],
+        dissolved=[t for t in unit.teams if not is_active(t, model)],
+        top=[s(model, unit) for s in TOP_SECTIONS], sections=[s(model, unit) for s in SECTIONS],
+    )
+
+
+def _edit(model: Model, unit: Unit) -> str:
+    """The members file of the unit's district (where an editor adds or changes people)."""
+    for team in unit.teams:
+        return f"data/{members_file(model, team)}"
+    return "data/units.csv"
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
@@ -43,7 +50,7 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
             path=f"{unit.url}index.md",
             title=unit.name,
             render=partial(_unit_page, model, unit),
-            edit=f"data/{unit.teams[0].source}" if unit.teams else "data/units.csv",
+            edit=_edit(model, unit),
             description=f"Tổ công nghệ số cộng đồng của {unit.name}: tổ, thành viên, liên hệ.",
         ))
     return pages, []

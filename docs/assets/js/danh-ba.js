@@ -1,0 +1,182 @@
+/* Directory search (/danh-ba/): searches window.SOTAY_DANH_BA (built by src/sotay/pages/directory.py)
+   in the browser, with or without tone marks. Vanilla JS, no library; works from file:// too.
+   Data (see directory_data): r roles, p name prefixes, o organisations, u units [name, parent, url, folded],
+   t teams [prefix, name, unit, id, folded village, public phone, contact], m members [name, folded, role,
+   team, org, phone, zalo, email]. */
+(function () {
+  "use strict";
+  var D = window.SOTAY_DANH_BA;
+  var input = document.getElementById("sotay-dir-q");
+  var list = document.getElementById("sotay-dir-results");
+  var status = document.getElementById("sotay-dir-count");
+  if (!D || !input || !list || !status) return;
+  var ROOT = list.getAttribute("data-root") || "";
+  var LIMIT = 50;
+
+  // Same folding as sotay.pages.directory.search_text, plus Telex "dd" for đ in what people type.
+  function fold(text) {
+    return (" " + text.normalize("NFC").toLowerCase().replace(/đ/g, "d").normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, " ") + " ").replace(/dd/g, "d");
+  }
+  function digits(text) { return text.replace(/\D/g, ""); }
+
+  // Precomputed once: padded folded strings (" nguyen van an ") and phone digits.
+  var units = D.u.map(function (u) { return " " + u[3] + " "; });
+  var T = D.t.map(function (t) {
+    var c = t[6], fb = typeof c === "number" ? ["tổ trưởng " + D.m[c][0], D.m[c][5]] : c === "" ? ["số chung của tổ", t[5]] : c;
+    return { name: (t[0] >= 0 ? D.p[t[0]] : "") + t[1], unit: t[2], id: t[3], phone: t[5], fbLabel: fb[0], fbPhone: fb[1] };
+  });
+  var teams = D.t.map(function (t) { return " " + t[4] + " "; });
+  var teamPhones = D.t.map(function (t) { return digits(t[5] || ""); });
+  var names = D.m.map(function (m) { return " " + m[1] + " "; });
+  var phones = D.m.map(function (m) { return digits(m[5] || "") + " " + (m[6] || ""); });
+
+  // Rank of a match inside one padded string: 0 whole words, 1 word start, 2 inside a word, -1 none.
+  function rank(hay, word) {
+    var at = hay.indexOf(" " + word);
+    if (at < 0) return hay.indexOf(word) < 0 ? -1 : 2;
+    return hay.indexOf(" " + word + " ") >= 0 ? 0 : 1;
+  }
+
+  // Results in order: teams named like the query, people by how well their name matches, then teams
+  // and people found only through their village, commune or district. Items are [isTeam, index].
+  function search(raw) {
+    var query = raw.trim();
+    if (!query) return null;
+    var strongTeams = [], weakTeams = [], people = [[], [], [], [], []];
+    var number = /^[\d\s.+()-]+$/.test(query) ? digits(query) : "";
+    if (number) {
+      if (number.length < 3) return null;  // too short to mean anything yet
+      if (number.indexOf("84") === 0 && number.length > 9) number = "0" + number.slice(2);
+      for (var i = 0; i < D.t.length; i++) if (teamPhones[i].indexOf(number) >= 0) strongTeams.push(i);
+      for (var j = 0; j < D.m.length; j++) {
+        var at = phones[j].indexOf(number);
+        if (at >= 0) people[at === 0 ? 0 : 1].push(j);
+      }
+      return collect(strongTeams, weakTeams, people);
+    }
+    var phrase = fold(query).trim();
+    if (!phrase) return null;
+    var words = phrase.split(" ");
+    var n = Math.min(words.length, 30), full = (1 << n) - 1;
+    // Which words each unit and team matches (bit masks), so people can match "an dong lac".
+    var unitMask = units.map(function (hay) {
+      var mask = 0;
+      for (var k = 0; k < n; k++) if (hay.indexOf(words[k]) >= 0) mask |= 1 << k;
+      return mask;
+    });
+    var teamMask = new Array(D.t.length);
+    for (var t = 0; t < D.t.length; t++) {
+      var own = 0, unit = T[t].unit, parent = D.u[unit][1];
+      for (var k = 0; k < n; k++) if (teams[t].indexOf(words[k]) >= 0) own |= 1 << k;
+      var ctx = own | unitMask[unit] | (parent >= 0 ? unitMask[parent] : 0);
+      teamMask[t] = ctx;
+      if (ctx !== full) continue;
+      var r0 = rank(teams[t], phrase), r1 = rank(units[unit], phrase);
+      if ((r0 >= 0 && r0 < 2) || (r1 >= 0 && r1 < 2)) strongTeams.push(t); else weakTeams.push(t);
+    }
+    for (var m = 0; m < D.m.length; m++) {
+      var hay = names[m], mask = 0, worst = 0;
+      var whole = rank(hay, phrase);
+      if (whole >= 0) { people[whole].push(m); continue; }
+      for (var w = 0; w < n; w++) {
+        var r = rank(hay, words[w]);
+        if (r >= 0) { mask |= 1 << w; if (r > worst) worst = r; }
+      }
+      if (mask === full) { people[worst >= 2 ? 3 : 2].push(m); continue; }
+      if ((mask | teamMask[D.m[m][3]]) === full) people[4].push(m);
+    }
+    return collect(strongTeams, weakTeams, people);
+  }
+
+  function collect(strongTeams, weakTeams, people) {
+    var items = [];
+    function add(list, isTeam) { for (var i = 0; i < list.length && items.length < LIMIT; i++) items.push([isTeam, list[i]]); }
+    add(strongTeams, true); add(people[0], false); add(people[1], false); add(people[2], false);
+    add(weakTeams, true); add(people[3], false); add(people[4], false);
+    var count = 0;
+    for (var b = 0; b < people.length; b++) count += people[b].length;
+    return { teams: strongTeams.length + weakTeams.length, people: count, items: items };
+  }
+
+  // DOM helpers: text only through textContent, never HTML strings built from data.
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text) node.textContent = text;
+    return node;
+  }
+  function link(href, text, cls) {
+    var a = el("a", cls, text);
+    a.href = href;
+    return a;
+  }
+  function e164(phone) { var d = digits(phone); return "+84" + d.slice(1); }
+  function phoneLinks(box, phone, zalo) {
+    if (phone) {
+      box.appendChild(link("tel:" + e164(phone), phone, "sotay-tel"));
+      box.appendChild(document.createTextNode(" "));
+      box.appendChild(link("sms:" + e164(phone), "Nhắn tin"));
+    }
+    var z = zalo || (phone ? digits(phone) : "");
+    if (z) { box.appendChild(document.createTextNode(" ")); box.appendChild(link("https://zalo.me/" + z, "Zalo")); }
+  }
+  function place(unitIndex) {
+    var u = D.u[unitIndex], p = u[1] >= 0 ? D.u[u[1]] : null;
+    return u[0] + (p && p[1] >= 0 ? ", " + p[0] : "");
+  }
+  function teamUrl(t) { return ROOT + "to/" + T[t].id + "/"; }
+
+  function teamItem(t) {
+    var team = T[t], li = el("li", "sotay-hit sotay-hit--team");
+    li.appendChild(link(teamUrl(t), team.name, "sotay-hit__name"));
+    li.appendChild(el("div", "sotay-hit__where", place(team.unit)));
+    if (team.phone) { var box = el("div", "sotay-hit__contact", "Số chung: "); phoneLinks(box, team.phone, ""); li.appendChild(box); }
+    return li;
+  }
+  function personItem(m) {
+    var row = D.m[m], team = T[row[3]], li = el("li", "sotay-hit");
+    li.appendChild(el("strong", "sotay-hit__name", row[0]));
+    li.appendChild(document.createTextNode(" — " + D.r[row[2]] + (row[4] >= 0 ? ", " + D.o[row[4]] : "")));
+    var where = el("div", "sotay-hit__where");
+    where.appendChild(link(teamUrl(row[3]), team.name));
+    where.appendChild(document.createTextNode(" · " + place(team.unit)));
+    li.appendChild(where);
+    var box = el("div", "sotay-hit__contact");
+    if (row.length > 5) {
+      phoneLinks(box, row[5] || "", row[6] || "");
+      if (row[7]) { box.appendChild(document.createTextNode(" ")); box.appendChild(link("mailto:" + row[7], row[7])); }
+    } else {
+      box.appendChild(el("span", "sotay-muted", "Không công khai số; liên hệ qua " + team.fbLabel + (team.fbPhone ? " " : "")));
+      if (team.fbPhone) box.appendChild(link("tel:" + e164(team.fbPhone), team.fbPhone, "sotay-tel"));
+    }
+    li.appendChild(box);
+    return li;
+  }
+
+  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+
+  function show(raw) {
+    var found = search(raw);
+    if (!found) { list.replaceChildren(); status.textContent = ""; return; }
+    var items = document.createDocumentFragment();
+    found.items.forEach(function (item) { items.appendChild(item[0] ? teamItem(item[1]) : personItem(item[1])); });
+    list.replaceChildren(items);
+    var total = found.teams + found.people;
+    if (!total) status.textContent = "Không tìm thấy tổ hay người nào. Thử gõ ít chữ hơn, hoặc tên thôn, tên xã.";
+    else status.textContent = "Tìm thấy " + number(found.teams) + " tổ và " + number(found.people) + " người" +
+      (total > LIMIT ? "; hiện " + LIMIT + " kết quả đầu, gõ thêm để thu hẹp." : ".");
+  }
+
+  function remember(q) {
+    try { history.replaceState(null, "", q ? "?tim=" + encodeURIComponent(q) : location.pathname); } catch (e) { /* file:// */ }
+  }
+
+  input.addEventListener("input", function () {
+    var q = input.value.normalize("NFC");
+    show(q);
+    remember(q);
+  });
+  var start = new URLSearchParams(location.search).get("tim");
+  if (start) { input.value = start.normalize("NFC"); show(input.value); }
+})();

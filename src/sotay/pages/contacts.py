@@ -1,0 +1,51 @@
+"""Who to contact for a team, relative links and edit paths: shared by unit, team and directory pages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ..analytics.units import is_active
+from ..model import Model, Team, Unit
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """Whom to call about a member who did not agree to publish a number."""
+
+    label: str  # "tổ trưởng Nguyễn Văn An", "số chung của tổ", "tổ chỉ đạo Xã …"
+    phone: str | None  # canonical number, or None when no public number is known
+
+
+def steering_group(model: Model, unit: Unit) -> Team | None:
+    """The active steering group of a unit, if it has one."""
+    return next((t for t in unit.teams if t.kind != "village_team" and is_active(t, model)), None)
+
+
+def fallback(model: Model, team: Team) -> Fallback:
+    """The team leader if consented, else the team's public number, else the nearest steering group's."""
+    leader = team.leader
+    if leader is not None and leader.phone:
+        return Fallback(f"tổ trưởng {leader.full_name}", leader.phone)
+    if team.public_phone:
+        return Fallback("số chung của tổ", team.public_phone)
+    for unit in [team.unit, *reversed(team.unit.ancestors)]:
+        group = steering_group(model, unit)
+        if group is not None and group is not team and group.public_phone:
+            return Fallback(f"tổ chỉ đạo {group.unit.name}", group.public_phone)
+    return Fallback(f"Ủy ban nhân dân {team.unit.name}", None)
+
+
+def root(url: str) -> str:
+    """Relative path from a page at url (e.g. 'don-vi/a/b/') back to the site root."""
+    return "../" * url.count("/")
+
+
+def members_file(model: Model, team: Team) -> str:
+    """The data file holding a team's members (members/<district>.csv beside teams/<district>.csv)."""
+    candidate = f"members/{PurePosixPath(team.source).name}"
+    return candidate if candidate in model.files.get("members", []) else team.source
+
+
+def vcard_path(team: Team) -> str:
+    """Site path of a team's vCard file."""
+    return f"{team.url}{team.id.lower()}.vcf"

@@ -1,0 +1,109 @@
+"""Directory search (/danh-ba/): a page with a search box and a compact data file the browser searches.
+
+The data ships as a JavaScript file that sets a global (loaded with <script src>), not as JSON fetched
+at run time, so the directory also works from file:// (the offline copy). It holds what the unit pages
+publish and nothing more: names, roles and organisations of current members, and contact details only
+of members who consented. Search strings are folded here (no tone marks, đ as d) once, at build time.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import partial
+
+from .. import phones
+from ..analytics.units import is_active
+from ..constants import ROLE_ORDER
+from ..model import Model
+from ..settings import Settings
+from ..text import fold, person_sort_key
+from . import Asset, Page
+from .contacts import fallback, root
+from .render import render
+
+PAGE = "danh-ba/index.md"
+URL = "danh-ba/"
+DATA = "assets/danh-ba-data.js"
+SCRIPT = "assets/js/danh-ba.js"
+GLOBAL = "SOTAY_DANH_BA"
+ROLES = sorted(ROLE_ORDER, key=ROLE_ORDER.get)
+# Shared beginnings of team names, sent once instead of 1,460 times.
+PREFIXES = ["Tổ công nghệ số cộng đồng ", "Tổ chỉ đạo triển khai công nghệ số cộng đồng "]
+
+
+def search_text(text: str) -> str:
+    """What the browser compares with the folded query: 'Nguyễn Văn Đông' -> 'nguyen van dong'."""
+    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+
+
+def _phone(number: str | None) -> str:
+    return phones.national(number) if number else ""
+
+
+def directory_data(model: Model) -> dict:
+    """Units, teams and current members in short arrays; unconsented members carry no contact field.
+
+    p: prefixes team names share ("Tổ công nghệ số cộng đồng ")
+    u: [name, parent index or -1, url, folded name]
+    t: [prefix index or -1, rest of the name, unit index, team id (lower case), folded village (or name),
+        public phone, whom to call about unconsented members: a member index (the leader), "" (the
+        team's public phone) or [label, phone]]
+    m: [name, folded name, role index, team index, organisation index or -1, phone, zalo digits, e-mail]
+    """
+    units = [model.province, *model.districts, *model.communes]
+    unit_index = {id(u): i for i, u in enumerate(units)}
+    u_rows = [[u.name, unit_index.get(id(u.parent), -1), u.url, search_text(u.name)] for u in units]
+
+    teams = [t for u in units for t in u.teams if is_active(t, model)]
+    team_index = {id(t): i for i, t in enumerate(teams)}
+    members = sorted((m for t in teams for m in t.current_members), key=lambda m: person_sort_key(m.full_name))
+    member_index = {id(m): i for i, m in enumerate(members)}
+    t_rows = []
+    for team in teams:
+        prefix = next((i for i, p in enumerate(PREFIXES) if team.name.startswith(p)), -1)
+        rest = team.name[len(PREFIXES[prefix]):] if prefix >= 0 else team.name
+        fb = fallback(model, team)
+        if team.leader is not None and fb.phone == team.leader.phone and fb.label.endswith(team.leader.full_name):
+            contact: object = member_index[id(team.leader)]
+        elif fb.phone and fb.phone == team.public_phone:
+            contact = ""
+        else:
+            contact = [fb.label, _phone(fb.phone)]
+        t_rows.append([prefix, rest, unit_index[id(team.unit)], team.id.lower(), search_text(team.village or team.name),
+                       _phone(team.public_phone), contact])
+
+    organisations: dict[str, int] = {}
+    m_rows = []
+    for m in members:
+        org = organisations.setdefault(m.organisation, len(organisations)) if m.organisation else -1
+        row = [m.full_name, search_text(m.full_name), ROLES.index(m.role) if m.role in ROLES else 2, team_index[id(m.team)], org]
+        if m.consent and m.has_contact:
+            zalo = phones.digits_national(m.zalo) if m.zalo else ""
+            row += [_phone(m.phone), zalo if zalo != phones.digits_national(m.phone or "") else "", m.email or ""]
+            while row[-1] == "":
+                row.pop()
+        m_rows.append(row)
+    return {"r": ROLES, "p": PREFIXES, "o": list(organisations), "u": u_rows, "t": t_rows, "m": m_rows}
+
+
+def data_script(model: Model) -> bytes:
+    """The directory data as a script; '<' is escaped so no value can close a script element."""
+    text = json.dumps(directory_data(model), ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.{GLOBAL}={text};\n".encode("utf-8")
+
+
+def _page(model: Model) -> str:
+    return render("directory.html", root=root(URL), data=DATA, script=SCRIPT, districts=model.districts,
+                  people=sum(len(t.current_members) for t in model.teams.values() if is_active(t, model)))
+
+
+def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
+    page = Page(
+        path=PAGE,
+        title="Danh bạ các tổ",
+        render=partial(_page, model),
+        edit=None,
+        description="Tìm tổ công nghệ số cộng đồng và thành viên theo tên, thôn, xã hoặc số điện thoại; gọi, nhắn tin, Zalo.",
+    )
+    return [page], [Asset(DATA, data_script(model))]

@@ -1,0 +1,43 @@
+"""Team pages (/to/<id>/) and each team's vCard: the directory entry other pages link to (Team.url).
+
+Every team page has the same shape and a size bounded by the team's own members, so the median page
+size stays flat when the number of teams grows.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+from ..constants import KIND_LABEL
+from ..model import Model, Team
+from ..settings import Settings
+from . import Asset, Page
+from .contacts import fallback, members_file, root, vcard_path
+from .render import render
+from .vcard import member_card, team_vcard
+
+
+def title(team: Team) -> str:
+    """Village team names repeat from commune to commune: add the commune."""
+    return f"{team.name}, {team.unit.name}" if team.kind == "village_team" else team.name
+
+
+def _team_page(model: Model, team: Team) -> str:
+    cards = sum(1 for m in team.current_members if member_card(m) is not None) + (1 if team.public_phone else 0)
+    return render("team.html", team=team, root=root(team.url), chain=[*team.unit.ancestors, team.unit], fb=fallback(model, team),
+                  kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1], cards=cards)
+
+
+def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
+    pages, assets = [], []
+    for team in model.teams.values():
+        pages.append(Page(
+            path=f"{team.url}index.md",
+            title=title(team),
+            render=partial(_team_page, model, team),
+            edit=f"data/{members_file(model, team)}",
+            description=f"Thành viên và liên hệ của {title(team)}.",
+            # Team names are indexed through the unit pages' headings; no second copy per team.
+            meta={"search": "{exclude: true}"},
+        ))
+        assets.append(Asset(vcard_path(team), team_vcard(team).encode("utf-8")))
+    return pages, assets

@@ -1,0 +1,156 @@
+"""Directory search and unit pages in Debian's Chromium at a phone's viewport (360×800): search with and
+without tone marks, đ/d/dd, NFD input and phone numbers; tel: links; axe-core; offline from file://."""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import DATA
+from sotay import phones
+from sotay.text import fold
+
+pytestmark = pytest.mark.browser
+
+
+def consented_members() -> list[dict]:
+    rows = []
+    for path in sorted((DATA / "members").glob("*.csv")):
+        with path.open(encoding="utf-8-sig") as handle:
+            rows += list(csv.DictReader(handle))
+    names = Counter(r["full_name"] for r in rows)
+    # Unique names, so the person is the first result whatever the ranking of namesakes.
+    return [r for r in rows if r["consent"] == "có" and r["phone"] and names[r["full_name"]] == 1 and not r["until"]]
+
+
+def search(page, query: str):
+    box = page.get_by_label("Tìm trong danh bạ")
+    box.fill("")
+    box.press_sequentially(query)
+    return page.locator("#sotay-dir-results > li")
+
+
+def hit_for(page, name: str):
+    return page.locator("#sotay-dir-results > li").filter(has=page.locator(".sotay-hit__name", has_text=re.compile(f"^{re.escape(name)}$")))
+
+
+def test_directory_finds_a_member_with_and_without_tone_marks(phone_page, site_url, request_log):
+    errors: list[str] = []
+    phone_page.on("pageerror", lambda exc: errors.append(str(exc)))
+    member = next(r for r in consented_members() if fold(r["full_name"]) != r["full_name"].lower())
+    phone_page.goto(site_url + "danh-ba/")
+    for query in (member["full_name"], fold(member["full_name"]), fold(member["full_name"]).upper()):
+        search(phone_page, query)
+        hit = hit_for(phone_page, member["full_name"])
+        assert hit.count() == 1, query
+        assert phone_page.locator("#sotay-dir-results > li").first.inner_text().startswith(member["full_name"])
+        tel = hit.locator(f'a[href="tel:{phones.e164(member["phone"])}"]')
+        assert tel.inner_text() == phones.national(member["phone"])
+        assert hit.locator(f'a[href="https://zalo.me/{phones.digits_national(member["zalo"] or member["phone"])}"]').count() == 1
+    assert "người" in phone_page.locator("#sotay-dir-count").inner_text()
+    assert [u for u in request_log if not u.startswith(site_url)] == []
+    assert errors == []
+
+
+def test_directory_d_dd_and_đ_all_find_a_name_with_đ(phone_page, site_url):
+    member = next(r for r in consented_members() if "Đ" in r["full_name"] or "đ" in r["full_name"])
+    folded = fold(member["full_name"])
+    telex = unicodedata.normalize("NFC", member["full_name"]).replace("Đ", "Dd").replace("đ", "dd")
+    telex = fold(telex)  # "Đỗ Thị Hà" -> "ddo thi ha"
+    phone_page.goto(site_url + "danh-ba/")
+    for query in (member["full_name"], folded, telex, unicodedata.normalize("NFD", member["full_name"])):
+        search(phone_page, query)
+        assert hit_for(phone_page, member["full_name"]).count() == 1, query
+
+
+def test_directory_finds_by_phone_village_and_commune(phone_page, site_url):
+    member = consented_members()[10]
+    phone_page.goto(site_url + "danh-ba/")
+    number = phones.national(member["phone"])  # "0900 000 114"
+    search(phone_page, number[-7:])
+    assert hit_for(phone_page, member["full_name"]).count() == 1
+    search(phone_page, "+84" + phones.digits_national(member["phone"])[1:])
+    assert hit_for(phone_page, member["full_name"]).count() == 1
+    # A commune typed without marks lists its teams first, each linking to its team page.
+    search(phone_page, "cam thuong")
+    first = phone_page.locator("#sotay-dir-results > li").first
+    assert "Phường Cẩm Thượng" in first.inner_text()
+    first.locator("a.sotay-hit__name").click()
+    assert re.search(r"/to/[a-z0-9-]+/$", phone_page.url)
+    assert "Cẩm Thượng" in phone_page.locator("h1").inner_text()
+
+
+def test_directory_caps_results_and_says_how_many(phone_page, site_url):
+    phone_page.goto(site_url + "danh-ba/?tim=nguyen")
+    assert phone_page.locator("#sotay-dir-results > li").count() == 50
+    count = phone_page.locator("#sotay-dir-count").inner_text()
+    assert "hiện 50 kết quả đầu" in count and re.search(r"\d\.\d{3} người", count)
+    search(phone_page, "zzqx")
+    assert phone_page.locator("#sotay-dir-results > li").count() == 0
+    assert "Không tìm thấy" in phone_page.locator("#sotay-dir-count").inner_text()
+
+
+def test_directory_works_offline_from_file(phone_page, built_site):
+    member = consented_members()[0]
+    phone_page.goto((built_site / "danh-ba" / "index.html").as_uri())
+    search(phone_page, fold(member["full_name"]))
+    assert hit_for(phone_page, member["full_name"]).count() >= 1
+
+
+def test_commune_page_tel_links(phone_page, site_url):
+    phone_page.goto(site_url + "don-vi/thanh-pho-hai-duong/phuong-cam-thuong/")
+    links = phone_page.locator('article a[href^="tel:"]')
+    assert links.count() > 10
+    for i in range(links.count()):
+        link = links.nth(i)
+        href = link.get_attribute("href")
+        assert re.fullmatch(r"tel:\+84\d{9,10}", href), href
+        assert re.fullmatch(r"0\d{3} \d{3,4} \d{3}", link.inner_text()), link.inner_text()
+        assert phones.e164(link.inner_text()) == href[4:]
+    first = links.first
+    first.scroll_into_view_if_needed()
+    box = first.bounding_box()
+    assert box and box["height"] >= 24 and box["x"] + box["width"] <= 360  # tappable, inside the screen
+
+
+def axe_problems(page) -> list[str]:
+    results = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("path", ["don-vi/thanh-pho-hai-duong/phuong-cam-thuong/", "to/tcn-10507-01/", "danh-ba/?tim=nguyen"])
+def test_no_serious_accessibility_violation(phone_page, site_url, path):
+    phone_page.goto(site_url + path)
+    assert axe_problems(phone_page) == []
+
+
+def test_hostile_names_stay_text_in_the_directory(phone_page, built_site, mini, tmp_path):
+    """Directory data made from a model whose names are HTML: shown as text, nothing runs."""
+    import datetime as dt
+    import shutil
+
+    from sotay.load import load_model
+    from sotay.pages import directory
+    model = load_model(mini, dt.date(2023, 1, 20))
+    dung, duc = model.teams["TCN-10507-01"].current_members
+    dung.full_name = "Phạm <script>alert(1)</script> Dung"
+    duc.full_name = 'Đỗ "><img src=x onerror=alert(1)> Đức'
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "assets", site / "assets")
+    shutil.copytree(built_site / "danh-ba", site / "danh-ba")
+    (site / "assets" / "danh-ba-data.js").write_bytes(directory.data_script(model))
+    dialogs: list[str] = []
+    phone_page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    phone_page.goto((site / "danh-ba" / "index.html").as_uri())
+    for query, name in (("dung", dung.full_name), ("duc", duc.full_name)):
+        search(phone_page, query)
+        assert hit_for(phone_page, name).count() == 1, query
+    search(phone_page, "alert")
+    assert phone_page.locator("#sotay-dir-results > li").count() == 2
+    assert phone_page.locator("#sotay-dir-results img, #sotay-dir-results script").count() == 0
+    assert dialogs == []

@@ -1,0 +1,263 @@
+"""Unit pages, team pages, vCards and the directory data: rendered from the model, checked as a reader
+and an attacker would see them (sorting, counts, escaping, whom to call, what a vCard holds)."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html as htmllib
+import json
+import re
+from pathlib import Path
+
+import pytest
+import vobject
+
+from conftest import DATA, SITE_TODAY
+from sotay.analytics.units import unit_counts
+from sotay.load import load_model
+from sotay.pages import directory, teams, units
+from sotay.pages.contacts import fallback
+from sotay.pages.vcard import team_vcard
+from sotay.text import person_sort_key
+
+TODAY = dt.date.fromisoformat(SITE_TODAY)
+EVIL_SCRIPT = "<script>alert(1)</script>"
+EVIL_ATTR = '"><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return load_model(DATA, TODAY)
+
+
+@pytest.fixture
+def mini_model(mini):
+    return load_model(mini, TODAY)
+
+
+def text_of(html: str) -> str:
+    return htmllib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+
+
+def directory_json(model) -> dict:
+    script = directory.data_script(model).decode("utf-8")
+    assert script.startswith(f"window.{directory.GLOBAL}=") and script.endswith(";\n")
+    return json.loads(script[len(f"window.{directory.GLOBAL}="):-2])
+
+
+# Pages exist for every unit and team ---------------------------------------------------------------
+
+def test_every_commune_of_the_units_table_has_a_page(built_site):
+    with (DATA / "units.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    by_id = {r["id"]: r for r in rows}
+    communes = [r for r in rows if r["level"] == "commune"]
+    assert len(communes) == 235
+    for row in communes:
+        district = by_id[row["parent_id"]]
+        page = built_site / "don-vi" / district["slug"] / row["slug"] / "index.html"
+        assert page.exists(), page
+        assert f"<h1>{row['name']}</h1>" in page.read_text(encoding="utf-8")
+
+
+def test_every_team_has_a_page_and_a_vcard(built_site, demo):
+    for team in demo.teams.values():
+        page = built_site / team.url / "index.html"
+        assert page.exists(), team.id
+        assert (built_site / team.url / f"{team.id.lower()}.vcf").exists(), team.id
+    assert len(list((built_site / "to").glob("*/index.html"))) == len(demo.teams) == 1460
+
+
+def test_unit_and_team_pages_are_not_in_the_navigation(built_site):
+    html = (built_site / "to" / "tcn-10507-01" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<nav class="md-nav md-nav--primary')
+    nav = html[start:html.index('<nav class="md-nav md-nav--secondary"', start)]
+    assert "thanh-pho-hai-duong" not in nav and "tcn-" not in nav
+    assert 'href="../../danh-ba/"' in nav and 'href="../../don-vi/"' in nav  # sections only
+
+
+# Counts and sorting --------------------------------------------------------------------------------
+
+def test_district_page_counts_match_the_model(built_site, demo):
+    for district in demo.districts:
+        html = (built_site / district.url / "index.html").read_text(encoding="utf-8")
+        body = html[html.index('<table class="sotay-table sotay-units">'):]
+        rows = re.findall(r'<tr><td><a href="([^"]+)/">([^<]+)</a></td><td class="num">([^<]+)</td>'
+                          r'<td class="num">([^<]+)</td><td class="num">([^<]+)</td></tr>', body)
+        assert [name for _, name, *_ in rows] == [c.name for c in district.children]
+        for (slug, _, steering, teams_count, members), commune in zip(rows, district.children):
+            village = [t for t in commune.teams if t.kind == "village_team"]
+            assert slug == commune.slug
+            assert int(teams_count.replace(".", "")) == len(village)
+            assert int(members.replace(".", "")) == sum(len(t.current_members) for t in village)
+            own = sum(len(t.current_members) for t in commune.teams if t.kind == "commune_steering")
+            assert steering == (f"{own}" if own else "—")
+
+
+def test_province_counts_add_up_to_the_headline(demo):
+    counts = unit_counts(demo, demo.province)
+    assert (counts.village_teams, counts.village_members, counts.communes, counts.steering_members) == (1340, 6891, 235, 113)
+    assert sum(unit_counts(demo, d).village_members for d in demo.districts) == 6891
+
+
+def test_people_are_sorted_by_role_then_given_name_in_the_vietnamese_alphabet(demo, built_site):
+    team = demo.province.teams[0]
+    members = [m for m in team.current_members if m.role == "Tổ viên"]
+    assert [person_sort_key(m.full_name) for m in members] == sorted(person_sort_key(m.full_name) for m in members)
+    html = (built_site / team.url / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r"<strong>([^<]+)</strong><br><span class=\"sotay-role\">([^<·]+)", html)
+    roles = [role.strip() for _, role in shown]
+    assert roles == sorted(roles, key=["Tổ trưởng", "Tổ phó", "Tổ viên"].index)
+    assert [name for name, role in shown if role.strip() == "Tổ viên"] == [m.full_name for m in members]
+    assert len(members) > 50
+
+
+def test_person_sort_key_follows_the_vietnamese_alphabet():
+    names = ["Lê Văn Đức", "Trần Thị Dung", "Phạm Thị Ánh", "Vũ Văn Bình", "Nguyễn Thị Ân", "Đỗ Văn An", "Hoàng Thị Ăn"]
+    assert sorted(names, key=person_sort_key) == [
+        "Đỗ Văn An", "Phạm Thị Ánh", "Hoàng Thị Ăn", "Nguyễn Thị Ân", "Vũ Văn Bình", "Trần Thị Dung", "Lê Văn Đức"]
+    # Same given name: then by family name, Đ after D.
+    assert sorted(["Đỗ Văn An", "Dương Văn An", "Bùi Văn An"], key=person_sort_key) == ["Bùi Văn An", "Dương Văn An", "Đỗ Văn An"]
+
+
+# Contacts and whom to call -------------------------------------------------------------------------
+
+def test_commune_page_shows_every_village_team_with_contacts_and_fallbacks(mini_model):
+    commune = mini_model.units["10507"]
+    html = units._unit_page(mini_model, commune)
+    for team in commune.teams:
+        assert f'<h2 id="{team.id.lower()}">{team.name}</h2>' in html
+        assert f'href="../../../{team.url}"' in html and f'href="../../../{team.url}{team.id.lower()}.vcf" download' in html
+    # Consented: grouped number with tel:, sms:, Zalo (its own Zalo number) and mailto:.
+    assert '<a class="sotay-tel" href="tel:+84900000004">0900 000 004</a>' in html
+    assert 'href="sms:+84900000004"' in html and 'href="https://zalo.me/0901000004"' in html
+    assert 'href="mailto:dung.pham@example.com"' in html
+    # Not consented: name and role, no number, and the consented leader to call instead.
+    assert "Đỗ Văn Đức" in html and "0900000005" not in html and "duc.do@example.com" not in html
+    assert "liên hệ qua tổ trưởng Phạm Thị Dung" in text_of(html)
+    assert 'data-search-exclude' in html[html.index('<table class="sotay-table sotay-people"') - 1:html.index("<tbody>")]
+
+
+def test_fallback_goes_up_to_the_nearest_public_number(mini_model):
+    lonely = mini_model.teams["TCN-10510-01"]  # leader not consented, no public phone, no commune group
+    fb = fallback(mini_model, lonely)
+    assert fb.phone == "02203000000" and fb.label == "tổ chỉ đạo Tỉnh Hải Dương"  # district group has no number either
+    html = teams._team_page(mini_model, lonely)
+    assert "0900000007" not in html and "0900 000 007" not in html
+    assert '<a class="sotay-tel" href="tel:+842203000000">0220 3000 000</a>' in html
+
+
+def test_edit_links_point_to_the_members_file(demo):
+    pages, _ = units.build(demo, None)
+    by_path = {p.path: p for p in pages}
+    assert by_path["don-vi/thanh-pho-hai-duong/phuong-cam-thuong/index.md"].edit == "data/members/288.csv"
+    assert by_path["don-vi/index.md"].edit == "data/members/30.csv"
+    team_pages, _ = teams.build(demo, None)
+    assert {p.path: p for p in team_pages}["to/tcn-10507-01/index.md"].edit == "data/members/288.csv"
+
+
+def test_built_pages_carry_the_edit_link(built_site):
+    html = (built_site / "don-vi" / "thanh-pho-hai-duong" / "phuong-cam-thuong" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/haiduong-cds/so-tay/edit/main/data/members/288.csv"' in html
+    team = (built_site / "to" / "bcd-30" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/haiduong-cds/so-tay/edit/main/data/members/30.csv"' in team
+    assert "edit/main/docs/danh-ba" not in (built_site / "danh-ba" / "index.html").read_text(encoding="utf-8")
+
+
+# vCards --------------------------------------------------------------------------------------------
+
+def test_vcard_holds_the_consented_members_only(mini_model):
+    team = mini_model.teams["TCN-10507-01"]
+    cards = list(vobject.readComponents(team_vcard(team)))
+    assert [c.fn.value for c in cards] == ["Phạm Thị Dung"]  # Đỗ Văn Đức did not consent
+    card = cards[0]
+    assert (card.n.value.family, card.n.value.given, card.n.value.additional) == ("Phạm", "Dung", "Thị")
+    tels = [(t.value, t.params.get("TYPE")) for t in card.contents["tel"]]
+    assert tels == [("+84900000004", ["CELL"]), ("+84901000004", ["CELL"])]
+    assert card.email.value == "dung.pham@example.com"
+    assert card.org.value[0] == team.name
+    assert card.note.value.startswith("Tổ trưởng, Trưởng thôn")
+    assert "0900000005" not in team_vcard(team) and "duc.do" not in team_vcard(team)
+
+
+def test_vcard_of_a_group_with_a_public_number_and_no_consent(mini_model):
+    province = mini_model.teams["BCD-30"]
+    cards = list(vobject.readComponents(team_vcard(province)))
+    assert [c.tel.value for c in cards] == ["+842203000000", "+84900000001"]
+    assert "Trần Thị Bình" not in team_vcard(province)
+    assert team_vcard(mini_model.teams["TCN-10510-01"]) == ""  # nobody to publish
+
+
+# Escaping: names that try to be HTML, script or vCard syntax ---------------------------------------
+
+def test_hostile_names_are_text_in_pages_directory_data_and_vcards(mini_model):
+    team = mini_model.teams["TCN-10507-01"]
+    dung, duc = team.current_members
+    dung.full_name = f"Phạm {EVIL_SCRIPT} Dung"
+    duc.full_name = f"Đỗ {EVIL_ATTR} Đức"
+    team.village = EVIL_ATTR
+    team.name = f"Tổ công nghệ số cộng đồng {EVIL_SCRIPT}"
+    commune = mini_model.units["10507"]
+
+    for html in (units._unit_page(mini_model, commune), teams._team_page(mini_model, team)):
+        assert "<script>" not in html and "<img" not in html and '"><' not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
+        assert EVIL_SCRIPT in text_of(html) and EVIL_ATTR in text_of(html)
+
+    script = directory.data_script(mini_model).decode("utf-8")
+    assert "<" not in script  # not even inside strings: nothing can close a <script> element
+    data = directory_json(mini_model)
+    names = [m[0] for m in data["m"]]
+    assert dung.full_name in names and duc.full_name in names
+
+    text = team_vcard(team)
+    cards = list(vobject.readComponents(text))
+    assert [c.fn.value for c in cards] == [dung.full_name]
+    assert cards[0].org.value[0] == team.name
+    assert all(line.startswith((" ", "BEGIN:", "END:", "VERSION:", "FN:", "N:", "ORG:", "NOTE:", "TEL;", "EMAIL;", "TITLE:"))
+               for line in text.splitlines())
+
+
+def test_hostile_name_in_the_data_is_refused_by_the_validator(data_copy):
+    """The first line of defence: the validator itself; the renderer tests above are the second."""
+    from conftest import edit_cell
+    from sotay.errors import DataError
+    edit_cell(data_copy / "members" / "288.csv", 2, "full_name", EVIL_SCRIPT)
+    with pytest.raises(DataError):
+        load_model(data_copy, TODAY)
+
+
+# Directory data ------------------------------------------------------------------------------------
+
+def test_directory_data_has_no_unconsented_contact(mini_model):
+    data = directory_json(mini_model)
+    by_name = {m[0]: m for m in data["m"]}
+    assert len(by_name["Đỗ Văn Đức"]) == 5 and len(by_name["Hoàng Văn Hải"]) == 5 and len(by_name["Trần Thị Bình"]) == 5
+    assert by_name["Phạm Thị Dung"][5:] == ["0900 000 004", "0901000004", "dung.pham@example.com"]
+    assert by_name["Nguyễn Văn An"][1] == "nguyen van an"
+    flat = json.dumps(data)
+    for secret in ("0900000005", "0900 000 005", "duc.do@example.com", "0900000007", "0900000002"):
+        assert secret not in flat
+
+
+def test_directory_folded_strings(demo):
+    assert directory.search_text("Đỗ Thị Ánh") == "do thi anh"
+    assert directory.search_text("Khu dân cư số 1") == "khu dan cu so 1"
+    data = directory_json(demo)
+    assert len(data["m"]) == 6891 + 113 + 357 + 1499
+    assert all(row[1] == directory.search_text(row[0]) for row in data["m"])
+
+
+def test_search_index_has_units_and_teams_but_no_member_rows(built_site, demo):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    titles = {d["title"] for d in docs}
+    everything = " ".join(d["title"] + " " + d["text"] for d in docs)
+    commune = demo.units["10507"]
+    assert commune.name in titles and all(d.name in titles for d in demo.districts)
+    assert all(t.name in titles for t in commune.teams)
+    assert not any(d["location"].startswith("to/") for d in docs)  # team pages: indexed via unit pages
+    for team in commune.teams + demo.province.teams:
+        for member in team.current_members:
+            assert member.full_name not in everything, member.full_name
+            assert member.role + " ·" not in everything
