@@ -11,8 +11,10 @@ from mkdocs.structure.files import File
 from sotay.errors import DataError
 from sotay.load import load_model
 from sotay.pages import SLOT
+from sotay.pages import guides
 from sotay.pages.site import build_site
 from sotay.settings import from_environment
+from sotay.validate.guides import check_guides
 
 log = logging.getLogger("mkdocs.hooks.sotay")
 _state: dict = {}
@@ -23,7 +25,8 @@ _state: dict = {}
 def on_config(config):
     settings = from_environment(Path(config.config_file_path).parent)
     try:
-        model = load_model(settings.data_dir, settings.today)
+        model = load_model(settings.data_dir, settings.today, extra_checks=[
+            lambda tables: check_guides(settings.docs_dir, {r["id"] for r in tables["platforms"]})])
     except DataError as exc:
         raise PluginError("Dữ liệu có lỗi nên chưa thể xuất bản trang:\n" + exc.report()) from None
     _state.update(settings=settings, model=model)
@@ -45,7 +48,15 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    if guides.is_guide(page.file.src_uri):
+        return guides.banner_markdown(guides.banners(page.meta, _state["model"])) + markdown
+    return markdown
+
+
 def on_page_content(html, page, config, files):
+    if guides.is_guide(page.file.src_uri):
+        return guides.handout(html, page.meta, config.site_url + page.url if config.site_url else page.url)
     generated = _state["by_path"].get(page.file.src_uri)
     if generated is None:
         return html

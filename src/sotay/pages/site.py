@@ -6,12 +6,13 @@ from collections.abc import Callable
 from ..model import Model
 from ..settings import Settings
 from . import Asset, Page
-from . import units
+from . import guides, units
 
 Builder = Callable[[Model, Settings], tuple[list[Page], list[Asset]]]
 
 BUILDERS: list[Builder] = [
     units.build,
+    guides.build,
 ]
 
 
