@@ -62,17 +62,17 @@ def banners(meta: dict, model: Model) -> list[Banner]:
         if platform.changed_on and platform.changed_on > model.today:
             continue  # not yet changed on the build's "today"
         replacement = model.platforms.get(platform.replaced_by or "")
-        since = f" từ ngày {format_date(platform.changed_on)}" if platform.changed_on else ""
+        since = f"Từ ngày {format_date(platform.changed_on)}, " if platform.changed_on else ""
         if platform.status == "merged":
-            title = f"{platform.name} đã được gộp vào {replacement.name}" if replacement else f"{platform.name} đã được gộp"
-            text = f"{platform.name} đã được gộp{since}"
+            title = f"{platform.name} đã được gộp vào {replacement.name}" if replacement else f"{platform.name} đã được gộp vào nền tảng khác"
+            text = f"{since}{platform.name} đã được gộp vào {replacement.name if replacement else 'nền tảng khác'}."
         else:
             title = f"{platform.name} đã ngừng hoạt động"
-            text = f"{platform.name} đã ngừng hoạt động{since}"
+            text = f"{since}{platform.name} đã ngừng hoạt động."
         if replacement:
-            text += f". Hãy dùng {replacement.name}: những phần của bài nói về {platform.name} nay làm trên {replacement.name}."
+            text += f" Những phần của bài nói về {platform.name} nay làm trên {replacement.name}."
         else:
-            text += ". Những phần của bài nói về nền tảng này không còn dùng được."
+            text += " Những phần của bài nói về nền tảng này không còn dùng được."
         found.append(Banner("warning", title, text))
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date) and _add_months(reviewed, STALE_MONTHS) < model.today:
