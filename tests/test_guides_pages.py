@@ -115,3 +115,27 @@ def test_every_guide_page_has_a_qr_code_to_itself(built_site):
         article = _article(page)
         url = f"https://haiduong-cds.github.io/so-tay/huong-dan/{page.parent.name}/"
         assert 'class="sotay-handout-qr"' in article and url in article, page
+
+
+def test_committed_illustrations_match_their_specs_and_are_small():
+    from conftest import ROOT, run_script
+    result = run_script("make_guide_images.py", "--check")
+    assert result.returncode == 0, result.stderr
+    svgs = list((ROOT / "docs" / "huong-dan" / "img").glob("*.svg"))
+    assert len(svgs) >= 80
+    assert max(p.stat().st_size for p in svgs) < 4096
+    for path in svgs:
+        text = path.read_text(encoding="utf-8")
+        assert "<metadata" not in text and "<image" not in text and "http://www.w3.org/2000/svg" in text
+
+
+def test_illustration_check_catches_a_hand_edited_svg(tmp_path, monkeypatch):
+    import importlib.util
+    from conftest import ROOT
+    spec = importlib.util.spec_from_file_location("make_guide_images", ROOT / "scripts" / "make_guide_images.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "OUT", tmp_path)
+    assert module.main([]) == 0 and len(list(tmp_path.glob("*.svg"))) == len(module.SPECS)
+    (tmp_path / "dvc-1.svg").write_text("<svg/>")
+    assert module.main(["--check"]) == 1
