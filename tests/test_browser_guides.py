@@ -33,7 +33,9 @@ def test_guide_steps_and_pictures_render_on_a_phone(phone_page, site_url, reques
     for index in range(steps.count()):
         assert steps.nth(index).locator("img").count() == 1
     assert phone_page.locator(".sotay-handout-qr").is_hidden()  # QR only on paper
-    assert phone_page.locator(".sotay-print-button").is_visible()
+    phone_page.evaluate("window.print = () => { window.__printed = true; }")
+    phone_page.locator(".sotay-print-button").click()
+    assert phone_page.evaluate("window.__printed === true")
     assert [u for u in request_log if not u.startswith(site_url)] == []
     assert errors == []
 

@@ -139,3 +139,19 @@ def test_illustration_check_catches_a_hand_edited_svg(tmp_path, monkeypatch):
     assert module.main([]) == 0 and len(list(tmp_path.glob("*.svg"))) == len(module.SPECS)
     (tmp_path / "dvc-1.svg").write_text("<svg/>")
     assert module.main(["--check"]) == 1
+
+
+def test_guide_checks_run_again_on_a_cached_model(mini):
+    """mkdocs serve: data unchanged (cached model) but a guide edited: the guide is checked again."""
+    from sotay.errors import DataError, Problem
+    calls = []
+
+    def extra(tables):
+        calls.append(len(tables["platforms"]))
+        return [] if len(calls) == 1 else [Problem("docs/huong-dan/x.md", 4, 0, "platforms", "x", "mã nền tảng không có")]
+
+    today, clock = dt.date(2023, 1, 20), dt.date(2026, 11, 28)
+    load_model(mini, today, extra_checks=[extra], clock=clock)
+    with pytest.raises(DataError, match="docs/huong-dan/x.md:4:platforms: x: mã nền tảng không có"):
+        load_model(mini, today, extra_checks=[extra], clock=clock)
+    assert calls == [13, 13]
