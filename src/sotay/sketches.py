@@ -33,13 +33,7 @@ def _finger(x: float, y: float) -> str:
 
 
 def phone(title: str, rows: list[tuple[str, str]]) -> str:
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" {_FONT}>',
-        f'<rect x="2" y="2" width="{W - 4}" height="{H - 4}" rx="18" fill="#fff" stroke="#37474f" stroke-width="3"/>',
-        f'<rect x="12" y="22" width="{W - 24}" height="30" fill="#3949ab"/>',
-        _text(W / 2, 42, title, 13, "#fff", "middle", True, width=166),
-        f'<rect x="80" y="{H - 22}" width="40" height="6" rx="3" fill="#b0bec5"/>',
-    ]
+    parts: list[str] = []
     y = 62
     finger = None
     for kind, text in rows:
@@ -90,8 +84,15 @@ def phone(title: str, rows: list[tuple[str, str]]) -> str:
         raise ValueError(f"sketch '{title}' is too tall ({y} > {H - 28}): use fewer rows")
     if finger:
         parts.append(_finger(*finger))
-    parts.append("</svg>")
-    return "".join(parts) + "\n"
+    height = max(y + 34, 220)  # the phone is as tall as its content: less scrolling on a small screen
+    frame = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height}" width="{W}" height="{height}" {_FONT}>',
+        f'<rect x="2" y="2" width="{W - 4}" height="{height - 4}" rx="18" fill="#fff" stroke="#37474f" stroke-width="3"/>',
+        f'<rect x="12" y="22" width="{W - 24}" height="30" fill="#3949ab"/>',
+        _text(W / 2, 42, title, 13, "#fff", "middle", True, width=166),
+        f'<rect x="80" y="{height - 20}" width="40" height="6" rx="3" fill="#b0bec5"/>',
+    ]
+    return "".join(frame + parts) + "</svg>\n"
 
 
 def flow(labels: list[str]) -> str:
