@@ -1,5 +1,6 @@
 """MkDocs glue, kept thin: load and validate the data once per build, add the generated pages and
-files, put each generated page's HTML into its slot, and point edit links at the data files."""
+files, put each generated page's HTML into its slot, and point edit links at the data files. Guides
+(docs/huong-dan/*.md) are validated with the data, get their banners and their print handout block."""
 from __future__ import annotations
 
 import logging
@@ -50,6 +51,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     if guides.is_guide(page.file.src_uri):
+        page.meta.setdefault("description", page.meta.get("summary", ""))
         return guides.banner_markdown(guides.banners(page.meta, _state["model"])) + markdown
     return markdown
 

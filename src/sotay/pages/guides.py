@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import segno
@@ -136,8 +135,8 @@ def read_guides(docs_dir: Path) -> list[Guide]:
 class MarkdownPage(Page):
     """A generated page whose body is Markdown (so the tags plugin can put its listing in it)."""
 
-    def __init__(self, path: str, title: str, body: str, description: str = ""):
-        super().__init__(path=path, title=title, render=lambda: "", description=description)
+    def __init__(self, path: str, title: str, body: str, description: str = "", edit: str | None = None):
+        super().__init__(path=path, title=title, render=lambda: "", description=description, edit=edit)
         self.body = body
 
     def markdown(self) -> str:
@@ -162,8 +161,7 @@ def _index(model: Model, guides: list[Guide]) -> str:
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
     guides = read_guides(settings.docs_dir)
-    page = MarkdownPage(f"{GUIDES}/index.md", "Hướng dẫn cho người dân", "",
+    page = MarkdownPage(f"{GUIDES}/index.md", "Hướng dẫn cho người dân", "", edit="src/sotay/pages/templates/guide_index.md",
                         description="Hướng dẫn từng bước, có hình minh họa, để người dân tự dùng dịch vụ công trực tuyến, VNeID, gian hàng số, thanh toán QR và giữ an toàn trên mạng.")
     page.body = _index(model, guides)
-    page.render = partial(str, "")
     return [page], []
