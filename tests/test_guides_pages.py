@@ -115,6 +115,8 @@ def test_every_guide_page_has_a_qr_code_to_itself(built_site):
         article = _article(page)
         url = f"https://haiduong-cds.github.io/so-tay/huong-dan/{page.parent.name}/"
         assert 'class="sotay-handout-qr"' in article and url in article, page
+    vneid = (built_site / "huong-dan" / "vneid" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Cài ứng dụng VNeID, đăng ký tài khoản' in vneid  # from the summary
 
 
 def test_committed_illustrations_match_their_specs_and_are_small():
