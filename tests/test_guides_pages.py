@@ -157,3 +157,10 @@ def test_guide_checks_run_again_on_a_cached_model(mini):
     with pytest.raises(DataError, match="docs/huong-dan/x.md:4:platforms: x: mã nền tảng không có"):
         load_model(mini, today, extra_checks=[extra], clock=clock)
     assert calls == [13, 13]
+
+
+def test_report_guide_shows_the_deadlines_from_data(built_site):
+    article = _article(built_site / "huong-dan" / "to-bao-cao-ket-qua" / "index.html")
+    rows = re.findall(r"<tr>\s*<td>(.*?)</td>.*?<strong>(.*?)</strong>", article, re.S)
+    assert rows[0] == ("2022-06", "05/07/2022") and rows[-1] == ("2022-12", "05/01/2023")
+    assert len(rows) == 7  # one per row of data/periods.csv

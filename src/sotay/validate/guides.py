@@ -138,7 +138,7 @@ def _check_meta(meta: dict, lines: list[str], name: str, platforms: set[str], cl
             problem(key, value, f"'{key}' phải là {_TYPE_NAMES[kind]}: {hint}")
         elif kind == "date" and not isinstance(value, dt.date):
             problem(key, value, f"'{key}' không phải ngày hợp lệ: {hint}")
-    for key in sorted(set(meta) - set(_KEYS) - {"hide", "description", "search", "icon", "status"}):
+    for key in sorted(set(meta) - set(_KEYS) - {"hide", "description", "search", "icon", "status", "render_macros"}):
         problem(key, meta[key], f"khóa '{key}' không dùng trong bài hướng dẫn: xóa dòng này hoặc sửa tên khóa cho đúng")
 
     if isinstance(meta.get("platforms"), list):
