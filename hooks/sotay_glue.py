@@ -1,5 +1,6 @@
 """MkDocs glue, kept thin: load and validate the data once per build, add the generated pages and
-files, put each generated page's HTML into its slot, and point edit links at the data files."""
+files, put each generated page's HTML into its slot, and point edit links at the data files. Guides
+(docs/huong-dan/*.md) are validated with the data, get their banners and their print handout block."""
 from __future__ import annotations
 
 import logging
@@ -12,8 +13,10 @@ from mkdocs.structure.files import File
 from sotay.errors import DataError
 from sotay.load import load_model
 from sotay.pages import SLOT
+from sotay.pages import guides
 from sotay.pages.site import build_site
 from sotay.settings import from_environment, source_date_epoch
+from sotay.validate.guides import check_guides
 
 log = logging.getLogger("mkdocs.hooks.sotay")
 _state: dict = {}
@@ -24,7 +27,8 @@ _state: dict = {}
 def on_config(config):
     settings = from_environment(Path(config.config_file_path).parent)
     try:
-        model = load_model(settings.data_dir, settings.today)
+        model = load_model(settings.data_dir, settings.today, extra_checks=[
+            lambda tables: check_guides(settings.docs_dir, {r["id"] for r in tables["platforms"]})])
     except DataError as exc:
         raise PluginError("Dữ liệu có lỗi nên chưa thể xuất bản trang:\n" + exc.report()) from None
     # Reproducible output: MkDocs dates the sitemap (<lastmod>, gzip header) from SOURCE_DATE_EPOCH,
@@ -49,7 +53,16 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    if guides.is_guide(page.file.src_uri):
+        page.meta.setdefault("description", page.meta.get("summary", ""))
+        return guides.banner_markdown(guides.banners(page.meta, _state["model"])) + markdown
+    return markdown
+
+
 def on_page_content(html, page, config, files):
+    if guides.is_guide(page.file.src_uri):
+        return guides.handout(html, page.meta, config.site_url + page.url if config.site_url else page.url)
     generated = _state["by_path"].get(page.file.src_uri)
     if generated is None:
         return html

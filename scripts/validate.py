@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Check the whole data package (Table Schema + domain rules) and print every problem.
 
-Usage: python scripts/validate.py [DATA_DIR] [--today YYYY-MM-DD] [--fix-nfc]
+Usage: python scripts/validate.py [DATA_DIR] [--docs DOCS_DIR] [--today YYYY-MM-DD] [--fix-nfc]
 
 Each problem is one line, sorted: file:row:column: value: what is wrong and what to do.
 Exit code: 0 when the data is valid, 1 when there are problems, 2 when the check cannot run.
+The guides in DOCS_DIR/huong-dan/ (default docs/) are checked too (front matter, sections, images,
+links); their problems come in the same sorted list.
 --fix-nfc rewrites CSV files whose text is in decomposed form (NFD) into NFC, then checks again.
 """
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sotay.errors import CannotRun
 from sotay.text import format_int
 from sotay.settings import from_environment, parse_today
 from sotay.validate.check import check
+from sotay.validate.guides import check_guides, guide_files
 
 
 def _fix_nfc(root: Path) -> list[str]:
@@ -46,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = from_environment()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", nargs="?", type=Path, default=settings.data_dir, help="thư mục dữ liệu (mặc định data/ hoặc SITE_DATA_DIR)")
+    parser.add_argument("--docs", type=Path, default=settings.docs_dir, help="thư mục trang (mặc định docs/); kiểm tra các bài trong huong-dan/")
     parser.add_argument("--today", default=None, help="ngày coi là hôm nay, YYYY-MM-DD (mặc định SITE_TODAY hoặc ngày thật)")
     parser.add_argument("--fix-nfc", action="store_true", help="chuẩn hóa chữ có dấu dạng NFD về NFC trong các tệp CSV")
     args = parser.parse_args(argv)
@@ -55,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             for name in _fix_nfc(args.data_dir):
                 print(f"Đã chuẩn hóa NFC: {name}")
         _package, tables, problems = check(args.data_dir, today)
+        if tables.get("platforms") is not None:
+            problems = sorted(problems + check_guides(args.docs, {r["id"] for r in tables["platforms"]}))
     except (CannotRun, ValueError) as exc:
         print(f"Không chạy được kiểm tra: {exc}", file=sys.stderr)
         return 2
@@ -67,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Có {len(problems)} lỗi. Sửa các dòng trên rồi chạy lại kiểm tra.", file=sys.stderr)
         return 1
     rows = sum(len(r) for r in tables.values())
-    print(f"Dữ liệu hợp lệ: {len(tables)} bảng, {format_int(rows)} dòng.")
+    print(f"Dữ liệu hợp lệ: {len(tables)} bảng, {format_int(rows)} dòng; {len(guide_files(args.docs))} bài hướng dẫn.")
     return 0
 
 

@@ -37,7 +37,12 @@ def load_model(root: Path, today: dt.date, extra_checks=(), clock: dt.date | Non
     clock = clock or dt.date.today()
     key = (str(root), today, clock, fingerprint(root))
     if key in _cache:
-        return _cache[key]
+        model, tables = _cache[key]
+        # Extra checks read files outside root (guides): run them again, they are cheap.
+        problems = [p for extra in extra_checks for p in extra(tables)]
+        if problems:
+            raise DataError(problems)
+        return model
     package, tables, problems = check(root, clock)
     for extra in extra_checks:
         problems += extra(tables)
@@ -45,5 +50,5 @@ def load_model(root: Path, today: dt.date, extra_checks=(), clock: dt.date | Non
         raise DataError(problems)
     model = build_model(tables, today, package.sample)
     _cache.clear()
-    _cache[key] = model
+    _cache[key] = (model, tables)
     return model

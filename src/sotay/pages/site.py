@@ -6,7 +6,7 @@ from collections.abc import Callable
 from ..model import Model
 from ..settings import Settings
 from . import Asset, Page
-from . import directory, teams, units
+from . import directory, guides, teams, units
 
 Builder = Callable[[Model, Settings], tuple[list[Page], list[Asset]]]
 
@@ -14,6 +14,7 @@ BUILDERS: list[Builder] = [
     units.build,
     teams.build,
     directory.build,
+    guides.build,
 ]
 
 

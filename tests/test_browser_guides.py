@@ -1,0 +1,68 @@
+"""Guides in a real browser at 360×800: steps and pictures render, axe finds nothing serious, and the
+printed handout carries a QR code that decodes to the guide's own address."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / "test-artifacts"
+SITE_URL = "https://haiduong-cds.github.io/so-tay/"
+
+
+def test_guide_steps_and_pictures_render_on_a_phone(phone_page, site_url, request_log):
+    errors: list[str] = []
+    phone_page.on("pageerror", lambda exc: errors.append(str(exc)))
+    phone_page.goto(site_url + "huong-dan/dich-vu-cong-tao-tai-khoan/", wait_until="networkidle")
+    steps = phone_page.locator("article ol > li")
+    assert steps.count() == 8
+    images = phone_page.evaluate("""() => [...document.querySelectorAll('article img')].map(img => {
+        img.scrollIntoView(); return {alt: img.alt, loaded: img.complete && img.naturalWidth > 0, width: img.getBoundingClientRect().width};
+    })""")
+    assert len(images) == 8
+    assert all(i["alt"].strip() for i in images), images
+    assert all(i["loaded"] for i in images), images
+    assert all(120 <= i["width"] <= 330 for i in images), images  # fits a 360-pixel screen
+    for index in range(steps.count()):
+        assert steps.nth(index).locator("img").count() == 1
+    assert phone_page.locator(".sotay-handout-qr").is_hidden()  # QR only on paper
+    phone_page.evaluate("window.print = () => { window.__printed = true; }")
+    phone_page.locator(".sotay-print-button").click()
+    assert phone_page.evaluate("window.__printed === true")
+    assert [u for u in request_log if not u.startswith(site_url)] == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", ["huong-dan/", "huong-dan/vneid/", "huong-dan/thanh-toan-qr/", "huong-dan/phong-tranh-lua-dao/"])
+def test_no_serious_accessibility_violation(phone_page, site_url, path):
+    phone_page.goto(site_url + path, wait_until="networkidle")
+    results = Axe().run(phone_page)
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], "\n".join(map(str, serious))
+
+
+def test_printed_handout_has_a_decodable_qr_code(page, site_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.goto(site_url + "huong-dan/thanh-toan-qr/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    page.pdf(path=str(ARTIFACTS / "huong-dan-thanh-toan-qr.pdf"), format="A4", print_background=True)
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator(".sotay-print-button").is_hidden()
+    qr = page.locator(".sotay-handout-qr svg")
+    assert qr.is_visible()
+    png = page.screenshot(full_page=True)
+    (ARTIFACTS / "huong-dan-thanh-toan-qr-print.png").write_bytes(png)
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    assert [b.text for b in found] == [SITE_URL + "huong-dan/thanh-toan-qr/"]
+    # Steps and pictures stay together: no step is split across a page of the printed PDF.
+    assert page.evaluate("getComputedStyle(document.querySelector('article ol > li')).breakInside") == "avoid"
+    assert (ARTIFACTS / "huong-dan-thanh-toan-qr.pdf").stat().st_size > 10_000
