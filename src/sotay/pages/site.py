@@ -6,13 +6,17 @@ from collections.abc import Callable
 from ..model import Model
 from ..settings import Settings
 from . import Asset, Page
-from . import units
+from . import progress, trainings, units
 
 Builder = Callable[[Model, Settings], tuple[list[Page], list[Asset]]]
 
 BUILDERS: list[Builder] = [
     units.build,
+    trainings.build,
+    progress.build,
 ]
+
+units.SECTIONS += [progress.unit_section, trainings.unit_section]
 
 
 def build_site(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
