@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 
 from ..model import Indicator, Model, Period, Team, Unit
 from .index import chain, index
+from .index import target_year as _target_year
 from . import trainings as trainings_analytics
 
 
 # Targets and results ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Figure:
     indicator: Indicator
     target: int | None  # None: no target set for any team of the unit
@@ -36,7 +37,7 @@ class Figure:
         return None if self.target is None else max(self.target - self.achieved, 0)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class UnitProgress:
     unit: Unit
     teams: int  # teams in the unit and below it; 0 means "no team yet"
@@ -46,7 +47,7 @@ class UnitProgress:
         return next(f for f in self.figures if f.indicator.id == indicator_id)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TeamProgress:
     team: Team
     figures: list[Figure]
@@ -54,62 +55,55 @@ class TeamProgress:
 
 def target_year(model: Model) -> int:
     """The year targets are set for: the latest year with targets not after today."""
-    years = {t.year for t in model.targets if t.year <= model.today.year}
-    return max(years) if years else model.today.year
-
-
-def team_results(model: Model, year: int) -> dict[tuple[str, str], int]:
-    """(team id, indicator id) -> result for the year, following each indicator's aggregation."""
-    idx = index(model)
-    results: dict[tuple[str, str], int] = {}
-    latest_period: dict[tuple[str, str], dt.date] = {}
-    for team_id, reports in idx.reports_by_team.items():
-        for r in reports:
-            period = model.periods.get(r.period_id)
-            indicator = model.indicators.get(r.indicator_id)
-            if period is None or indicator is None or period.starts_on.year != year:
-                continue
-            key = (team_id, r.indicator_id)
-            if indicator.aggregation == "sum":
-                results[key] = results.get(key, 0) + r.value
-            elif key not in latest_period or period.starts_on > latest_period[key]:
-                latest_period[key] = period.starts_on
-                results[key] = r.value
-    return results
+    return _target_year(model)
 
 
 def progress(model: Model, year: int | None = None) -> tuple[dict[str, UnitProgress], dict[str, TeamProgress]]:
     """Progress of every unit (by unit id) and every team (by team id) against the year's targets."""
-    year = year or target_year(model)
+    idx = index(model)
+    year = year or idx.year
+    if year != idx.year:
+        raise ValueError(f"results are indexed for {idx.year}, not {year}")
     indicators = list(model.indicators.values())
-    targets: dict[tuple[str, str], int] = defaultdict(int)
+    n = len(indicators)
+    position = {ind.id: i for i, ind in enumerate(indicators)}
+    targets: dict[str, list[int | None]] = {}  # team id -> target per indicator position
     for t in model.targets:
-        if t.year == year:
-            targets[(t.team_id, t.indicator_id)] += t.value
-    results = team_results(model, year)
-    unit_targets: dict[tuple[str, str], int] = {}
-    unit_results: dict[tuple[str, str], int] = defaultdict(int)
-    team_count: dict[str, int] = defaultdict(int)
+        if t.year == year and t.indicator_id in position:
+            row = targets.get(t.team_id)
+            if row is None:
+                row = targets[t.team_id] = [None] * n
+            i = position[t.indicator_id]
+            row[i] = (row[i] or 0) + t.value
+    results = idx.results
+    # unit id -> [teams, targets per indicator (None: none set), results per indicator]
+    acc: dict[str, list] = {uid: [0, [None] * n, [0] * n] for uid in model.units}
     teams: dict[str, TeamProgress] = {}
+    no_targets = [None] * n
     for team in model.teams.values():
-        units = chain(team.unit)
-        for unit in units:
-            team_count[unit.id] += 1
-        figures = []
-        for ind in indicators:
-            key = (team.id, ind.id)
-            target = targets.get(key)
-            achieved = results.get(key, 0)
-            figures.append(Figure(ind, target, achieved))
-            for unit in units:
-                ukey = (unit.id, ind.id)
-                unit_results[ukey] += achieved
-                if target is not None:
-                    unit_targets[ukey] = unit_targets.get(ukey, 0) + target
-        teams[team.id] = TeamProgress(team, figures)
+        cell = acc[team.unit.id]  # the team's own unit; rolled up to the units above afterwards
+        team_targets = targets.get(team.id, no_targets)
+        team_results = results.get(team.id, {})
+        achieved = [team_results.get(ind.id, 0) for ind in indicators]
+        cell[0] += 1
+        unit_targets, unit_results = cell[1], cell[2]
+        for i in range(n):
+            unit_results[i] += achieved[i]
+            if team_targets[i] is not None:
+                unit_targets[i] = (unit_targets[i] or 0) + team_targets[i]
+        teams[team.id] = TeamProgress(team, [Figure(indicators[i], team_targets[i], achieved[i]) for i in range(n)])
+    # roll up, deepest units first, so each unit adds its total to its parent once
+    for unit in sorted(model.units.values(), key=lambda u: len(u.ancestors), reverse=True):
+        if unit.parent is None:
+            continue
+        child, parent = acc[unit.id], acc[unit.parent.id]
+        parent[0] += child[0]
+        for i in range(n):
+            parent[2][i] += child[2][i]
+            if child[1][i] is not None:
+                parent[1][i] = (parent[1][i] or 0) + child[1][i]
     units = {
-        uid: UnitProgress(unit, team_count[uid],
-                          [Figure(ind, unit_targets.get((uid, ind.id)), unit_results.get((uid, ind.id), 0)) for ind in indicators])
+        uid: UnitProgress(unit, acc[uid][0], [Figure(indicators[i], acc[uid][1][i], acc[uid][2][i]) for i in range(n)])
         for uid, unit in model.units.items()
     }
     return units, teams
@@ -167,38 +161,53 @@ def completeness(model: Model) -> list[PeriodCompleteness]:
     and for the province; late and missing reporters per district."""
     idx = index(model)
     today = model.today
-    village = model.teams_of_kind("village_team")
-    result = []
-    for period in model.periods.values():
-        if period.starts_on > today:
-            continue
-        due = period.due_on < today
-        province = Completeness(model.province)
-        by_district = {d.id: Completeness(d) for d in model.districts}
-        for team in village:
-            if not team.active_in(period.starts_on, period.ends_on):
-                continue
-            district = team.unit.district
-            cells = [province] + ([by_district[district.id]] if district is not None and district.id in by_district else [])
-            submitted = idx.submitted.get((team.id, period.id))
-            for c in cells:
-                c.expected += 1
+    districts = list(model.districts)
+    where = {d.id: i + 1 for i, d in enumerate(districts)}  # 0 is the province
+    # each village team once: (team, team id, district position or None, established, dissolved)
+    village = []
+    for team in model.teams_of_kind("village_team"):
+        district = team.unit.district
+        village.append((team, team.id, where.get(district.id) if district is not None else None,
+                        team.established_on, team.dissolved_on))
+    periods = [p for p in model.periods.values() if p.starts_on <= today]
+    size = len(districts) + 1
+    expected = [[0] * size for _ in periods]
+    actual = [[0] * size for _ in periods]
+    on_time = [[0] * size for _ in periods]
+    late: list[list[list[Late]]] = [[[] for _ in range(size)] for _ in periods]
+    missing: list[list[list[Team]]] = [[[] for _ in range(size)] for _ in periods]
+    info = [(j, p.id, p.starts_on, p.ends_on, p.due_on, p.due_on < today) for j, p in enumerate(periods)]
+    nothing: dict = {}
+    for team, team_id, d, established, dissolved in village:
+        places = (0, d) if d is not None else (0,)
+        submissions = idx.submitted.get(team_id, nothing)
+        for j, pid, start, end, due_on, due in info:
+            if established > end or (dissolved is not None and dissolved < start):
+                continue  # not active in the period (Team.active_in)
+            submitted = submissions.get(pid)
+            for k in places:
+                expected[j][k] += 1
             if submitted is None:
                 if due:
-                    for c in cells:
-                        c.missing.append(team)
+                    for k in places:
+                        missing[j][k].append(team)
                 continue
-            on_time = submitted <= period.due_on
-            for c in cells:
-                c.actual += 1
-                if on_time:
-                    c.on_time += 1
-                else:
-                    c.late.append(Late(team, submitted, (submitted - period.due_on).days))
-        for c in [province, *by_district.values()]:
-            c.missing.sort(key=_team_order)
-            c.late.sort(key=lambda x: _team_order(x.team))
-        result.append(PeriodCompleteness(period, due, province, [by_district[d.id] for d in model.districts]))
+            if submitted <= due_on:
+                for k in places:
+                    actual[j][k] += 1
+                    on_time[j][k] += 1
+            else:
+                entry = Late(team, submitted, (submitted - due_on).days)
+                for k in places:
+                    actual[j][k] += 1
+                    late[j][k].append(entry)
+    result = []
+    units = [model.province, *districts]
+    for j, period in enumerate(periods):
+        cells = [Completeness(unit, expected[j][k], actual[j][k], on_time[j][k],
+                              sorted(late[j][k], key=lambda x: _team_order(x.team)), sorted(missing[j][k], key=_team_order))
+                 for k, unit in enumerate(units)]
+        result.append(PeriodCompleteness(period, info[j][5], cells[0], cells[1:]))
     return result
 
 
@@ -237,9 +246,8 @@ def notes(model: Model) -> list[Note]:
         team = model.teams.get(n.team_id)
         if period is None or team is None:
             continue
-        key = (n.team_id, n.period_id)
-        submitted = idx.submitted.get(key)
-        if submitted is None and (key in idx.reported_ever or period.due_on >= model.today):
+        submitted = idx.submitted_on(n.team_id, n.period_id)
+        if submitted is None and ((n.team_id, n.period_id) in idx.noted_reports or period.due_on >= model.today):
             continue
         found.append(Note(team, period, submitted, n.difficulties, n.proposals))
     found.sort(key=lambda x: (x.period.starts_on, x.submitted_on or x.period.due_on, x.team.id), reverse=True)

@@ -73,28 +73,26 @@ def coverage(model: Model) -> Coverage:
     """For each district and topic: village teams that attended at least one past session with that
     topic, out of the village teams existing on today."""
     today = model.today
-    existing = {t.id: t for t in model.teams_of_kind("village_team") if t.active_in(today, today)}
+    district_of = {c.id: d.id for d in model.districts for c in [d, *d.children]}
+    # village teams existing today -> their district id
+    existing = {t.id: district_of.get(t.unit.id) for t in model.teams_of_kind("village_team") if t.active_in(today, today)}
     topics: list[str] = []
     trained: dict[str, set[str]] = defaultdict(set)  # topic -> team ids
     for training in model.trainings:
         if training.date >= today:
             continue
+        present = [tid for tid in training.attendance if tid in existing]
         for topic in training.topics:
             if topic not in topics:
                 topics.append(topic)
-            trained[topic].update(tid for tid in training.attendance if tid in existing)
-    # counts per district: total and per topic
-    totals: dict[str, int] = defaultdict(int)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for team in existing.values():
-        district = team.unit.district
-        if district is not None:
-            totals[district.id] += 1
+            trained[topic].update(present)
+    totals: dict[str | None, int] = defaultdict(int)
+    for district_id in existing.values():
+        totals[district_id] += 1
+    counts: dict[tuple[str | None, str], int] = defaultdict(int)
     for topic, team_ids in trained.items():
         for tid in team_ids:
-            district = existing[tid].unit.district
-            if district is not None:
-                counts[(district.id, topic)] += 1
+            counts[(existing[tid], topic)] += 1
     rows = [CoverageRow(d, totals[d.id], [CoverageCell(counts[(d.id, tp)], totals[d.id]) for tp in topics])
             for d in model.districts]
     total = len(existing)

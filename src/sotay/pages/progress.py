@@ -116,3 +116,18 @@ def home_figures(model: Model) -> dict:
 
 
 __all__ = ["build", "unit_section", "home_figures", "format_percent"]
+
+
+def render_all(model: Model, settings: Settings) -> int:
+    """Build and render every page and unit-page section this feature adds (for scripts/bench.py);
+    returns the number of HTML characters produced."""
+    from . import trainings
+    from .units import SECTIONS  # noqa: F401 - the sections below are the ones registered there
+    analytics._cache.pop(model, None)
+    size = 0
+    for builder in (trainings.build, build):
+        pages, _ = builder(model, settings)
+        size += sum(len(p.render()) for p in pages)
+    for unit in [model.province, *model.districts, *model.communes]:
+        size += len(unit_section(model, unit)) + len(trainings.unit_section(model, unit))
+    return size
