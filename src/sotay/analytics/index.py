@@ -51,24 +51,31 @@ def index(model: Model) -> Index:
     submitted = idx.submitted
     starts = {pid: p.starts_on for pid, p in model.periods.items() if p.starts_on.year == year}
     results = idx.results
-    summed = {iid for iid, ind in model.indicators.items() if ind.aggregation == "sum"}
-    known = set(model.indicators)
     latest_start: dict[str, dict[str, dt.date]] = {}
     notes: dict[str, set[str]] = {}
     for n in model.notes:
         notes.setdefault(n.period_id, set()).add(n.team_id)
-    # Report files list a team's rows for a period together: look the team and period up once per run of rows.
+    # Report files list a team's rows for a period together: look the team and period up once per run of
+    # rows, and keep the run's earliest submission in a local until the run ends.
+    aggregation = {iid: ind.aggregation for iid, ind in model.indicators.items()}
     cur_tid = cur_pid = None
-    noted = False
     per_team: dict[str, dt.date] = {}
+    earliest = None
     start = None
     values: dict[str, int] = {}
     seen: dict[str, dt.date] = {}
+
     for r in model.reports:
         tid, pid = r.team_id, r.period_id
         if tid != cur_tid or pid != cur_pid:
+            if earliest is not None:
+                prev = per_team.get(cur_pid)
+                if prev is None or earliest < prev:
+                    per_team[cur_pid] = earliest
+            earliest = None
             cur_tid, cur_pid = tid, pid
-            noted = pid in notes and tid in notes[pid]
+            if pid in notes and tid in notes[pid]:
+                idx.noted_reports.add((tid, pid))
             per_team = submitted.get(tid)
             if per_team is None:
                 per_team = submitted[tid] = {}
@@ -79,23 +86,25 @@ def index(model: Model) -> Index:
                 seen = latest_start[tid] = {}
             else:
                 seen = latest_start[tid]
-        if noted:
-            idx.noted_reports.add((tid, pid))
         day = r.submitted_on
         if day > today:
             continue
-        prev = per_team.get(pid)
-        if prev is None or day < prev:
-            per_team[pid] = day
-        iid = r.indicator_id
-        if start is None or iid not in known:
+        if earliest is None or day < earliest:
+            earliest = day
+        if start is None:
             continue
-        if iid in summed:
+        iid = r.indicator_id
+        kind = aggregation.get(iid)
+        if kind == "sum":
             values[iid] = values.get(iid, 0) + r.value
-        else:
+        elif kind is not None:
             prev_start = seen.get(iid)
             if prev_start is None or start > prev_start:
                 seen[iid] = start
                 values[iid] = r.value
+    if earliest is not None:
+        prev = per_team.get(cur_pid)
+        if prev is None or earliest < prev:
+            per_team[cur_pid] = earliest
     _cache[model] = idx
     return idx
