@@ -6,7 +6,8 @@ from pathlib import Path
 from sotay.analytics.headline import headline
 from sotay.load import load_model
 from sotay.settings import from_environment
-from sotay.text import format_date, format_int
+from sotay.pages.progress import home_figures
+from sotay.text import format_date, format_int, format_percent
 
 
 def define_env(env):
@@ -20,7 +21,24 @@ def define_env(env):
         return
     figures = headline(model)
     env.variables["so_lieu"] = {name: format_int(value) for name, value in vars(figures).items()}
+    env.variables["so_lieu"].update(_progress(model))
     env.variables["du_lieu_mau"] = model.sample
     # Reporting periods and their deadlines (data/periods.csv), for the guide on monthly reports.
     env.variables["ky_bao_cao"] = [{"ky": p.id, "tu": format_date(p.starts_on), "den": format_date(p.ends_on), "han": format_date(p.due_on)}
                                    for p in model.periods.values()]
+
+
+def _progress(model) -> dict:
+    """Latest period's completeness and the three indicators furthest behind, formatted in Vietnamese."""
+    raw = home_figures(model)
+    out: dict = {"cham_nhat": [
+        {"ten": f["ten"], "dat": format_int(f["dat"]), "chi_tieu": format_int(f["chi_tieu"]), "ty_le": format_percent(f["ty_le"])}
+        for f in raw["cham_nhat"]
+    ]}
+    if "ky_bao_cao" in raw:
+        out["ky_bao_cao"] = raw["ky_bao_cao"]
+        for key in ("bao_cao_du_kien", "bao_cao_da_nop", "bao_cao_dung_han"):
+            out[key] = format_int(raw[key])
+        out["ty_le_bao_cao"] = format_percent(raw["ty_le_bao_cao"])
+        out["ty_le_dung_han"] = format_percent(raw["ty_le_dung_han"])
+    return out

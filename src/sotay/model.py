@@ -166,7 +166,7 @@ class Training:
     attendance: dict[str, int] = field(default_factory=dict)  # team id -> attendees
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: hundreds of thousands of rows at --scale 10
 class Report:
     team_id: str
     indicator_id: str
@@ -230,6 +230,16 @@ def _pick(row: dict, cls, **extra):
     return cls(**{k: v for k, v in row.items() if k in names and k not in extra}, **extra)
 
 
+def _reports(rows: list[dict]) -> list[Report]:
+    """Report rows, with equal ids and dates shared as one object each: at --scale 10 there are
+    hundreds of thousands of rows, and sharing keeps them small and quick to walk."""
+    shared: dict = {}
+    one = shared.setdefault
+    return [Report(one(r["team_id"], r["team_id"]), one(r["indicator_id"], r["indicator_id"]),
+                   one(r["period_id"], r["period_id"]), r["value"], one(r["submitted_on"], r["submitted_on"]))
+            for r in rows]
+
+
 def build_model(tables: dict[str, list[dict]], today: dt.date, sample: bool = False) -> Model:
     """Link the validated rows into objects; sort children, teams and members for display."""
     units = {r["id"]: _pick(r, Unit, source=r["_file"]) for r in tables["units"]}
@@ -285,7 +295,7 @@ def build_model(tables: dict[str, list[dict]], today: dt.date, sample: bool = Fa
         organisations=organisations,
         trainings=sorted(trainings.values(), key=lambda t: (t.date, t.id)),
         targets=[_pick(r, Target) for r in tables["targets"]],
-        reports=[_pick(r, Report) for r in tables["reports"]],
+        reports=_reports(tables["reports"]),
         notes=[_pick(r, ReportNote) for r in tables["report_notes"]],
         files=dict(files),
         sample=sample,

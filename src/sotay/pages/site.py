@@ -6,7 +6,7 @@ from collections.abc import Callable
 from ..model import Model
 from ..settings import Settings
 from . import Asset, Page
-from . import directory, guides, teams, units
+from . import directory, guides, progress, teams, trainings, units
 
 Builder = Callable[[Model, Settings], tuple[list[Page], list[Asset]]]
 
@@ -15,7 +15,11 @@ BUILDERS: list[Builder] = [
     teams.build,
     directory.build,
     guides.build,
+    trainings.build,
+    progress.build,
 ]
+
+units.SECTIONS += [progress.unit_section, trainings.unit_section]
 
 
 def build_site(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:

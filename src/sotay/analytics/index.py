@@ -1,0 +1,110 @@
+"""One pass over the reports, shared by the analytics modules (built once per model).
+
+Reports submitted after ``model.today`` are not yet known on that day and are left out here, once.
+The pass is linear in the number of reports and keeps per-report work to a few dictionary reads
+(nested dictionaries rather than tuple keys), so that 10× the data costs about 10× the time.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from dataclasses import dataclass, field
+
+from ..model import Model, Unit
+
+_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+@dataclass
+class Index:
+    year: int  # the year targets are set for
+    # team id -> period id -> earliest submission day known today
+    submitted: dict[str, dict[str, dt.date]] = field(default_factory=dict)
+    # team id -> indicator id -> the team's result for the year (latest cumulative value, or sum of increments)
+    results: dict[str, dict[str, int]] = field(default_factory=dict)
+    # (team id, period id) of report notes whose team has a report row for that period, known today or not
+    noted_reports: set[tuple[str, str]] = field(default_factory=set)
+
+    def submitted_on(self, team_id: str, period_id: str) -> dt.date | None:
+        return self.submitted.get(team_id, {}).get(period_id)
+
+
+def chain(unit: Unit) -> list[Unit]:
+    """The unit and every unit above it."""
+    return [unit, *unit.ancestors]
+
+
+def target_year(model: Model) -> int:
+    """The year targets are set for: the latest year with targets not after today."""
+    years = {t.year for t in model.targets if t.year <= model.today.year}
+    return max(years) if years else model.today.year
+
+
+def index(model: Model) -> Index:
+    """The model's index, built on first use."""
+    found = _cache.get(model)
+    if found is not None:
+        return found
+    today = model.today
+    year = target_year(model)
+    idx = Index(year)
+    submitted = idx.submitted
+    starts = {pid: p.starts_on for pid, p in model.periods.items() if p.starts_on.year == year}
+    results = idx.results
+    latest_start: dict[str, dict[str, dt.date]] = {}
+    notes: dict[str, set[str]] = {}
+    for n in model.notes:
+        notes.setdefault(n.period_id, set()).add(n.team_id)
+    # Report files list a team's rows for a period together: look the team and period up once per run of
+    # rows, and keep the run's earliest submission in a local until the run ends.
+    aggregation = {iid: ind.aggregation for iid, ind in model.indicators.items()}
+    cur_tid = cur_pid = None
+    per_team: dict[str, dt.date] = {}
+    earliest = None
+    start = None
+    values: dict[str, int] = {}
+    seen: dict[str, dt.date] = {}
+
+    for r in model.reports:
+        tid, pid = r.team_id, r.period_id
+        if tid != cur_tid or pid != cur_pid:
+            if earliest is not None:
+                prev = per_team.get(cur_pid)
+                if prev is None or earliest < prev:
+                    per_team[cur_pid] = earliest
+            earliest = None
+            cur_tid, cur_pid = tid, pid
+            if pid in notes and tid in notes[pid]:
+                idx.noted_reports.add((tid, pid))
+            per_team = submitted.get(tid)
+            if per_team is None:
+                per_team = submitted[tid] = {}
+            start = starts.get(pid)
+            values = results.get(tid)
+            if values is None:
+                values = results[tid] = {}
+                seen = latest_start[tid] = {}
+            else:
+                seen = latest_start[tid]
+        day = r.submitted_on
+        if day > today:
+            continue
+        if earliest is None or day < earliest:
+            earliest = day
+        if start is None:
+            continue
+        iid = r.indicator_id
+        kind = aggregation.get(iid)
+        if kind == "sum":
+            values[iid] = values.get(iid, 0) + r.value
+        elif kind is not None:
+            prev_start = seen.get(iid)
+            if prev_start is None or start > prev_start:
+                seen[iid] = start
+                values[iid] = r.value
+    if earliest is not None:
+        prev = per_team.get(cur_pid)
+        if prev is None or earliest < prev:
+            per_team[cur_pid] = earliest
+    _cache[model] = idx
+    return idx

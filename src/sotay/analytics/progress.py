@@ -1,0 +1,314 @@
+"""Targets against results, reporting completeness and timeliness, report notes: numbers only.
+
+How an indicator adds up is data (``indicators.aggregation``):
+- ``latest``: each report is a cumulative value; a team's result is its latest reported value,
+  a unit's result the sum of its teams' results;
+- ``sum``: each report is the period's increment; the result is the sum of all reports.
+Only reports submitted on or before ``model.today`` count (a build "as of" SITE_TODAY).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Indicator, Model, Period, Team, Unit
+from .index import chain, index
+from .index import target_year as _target_year
+from . import trainings as trainings_analytics
+
+
+# Targets and results ------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Figure:
+    indicator: Indicator
+    target: int | None  # None: no target set for any team of the unit
+    achieved: int
+
+    @property
+    def percent(self) -> float | None:
+        """achieved / target, not capped (1.25 is 125%); None without a positive target."""
+        return self.achieved / self.target if self.target else None
+
+    @property
+    def gap(self) -> int | None:
+        return None if self.target is None else max(self.target - self.achieved, 0)
+
+
+@dataclass(slots=True)
+class UnitProgress:
+    unit: Unit
+    teams: int  # teams in the unit and below it; 0 means "no team yet"
+    figures: list[Figure]  # in indicator order
+
+    def figure(self, indicator_id: str) -> Figure:
+        return next(f for f in self.figures if f.indicator.id == indicator_id)
+
+
+@dataclass(slots=True)
+class TeamProgress:
+    team: Team
+    figures: list[Figure]
+
+
+def target_year(model: Model) -> int:
+    """The year targets are set for: the latest year with targets not after today."""
+    return _target_year(model)
+
+
+def progress(model: Model, year: int | None = None) -> tuple[dict[str, UnitProgress], dict[str, TeamProgress]]:
+    """Progress of every unit (by unit id) and every team (by team id) against the year's targets."""
+    idx = index(model)
+    year = year or idx.year
+    if year != idx.year:
+        raise ValueError(f"results are indexed for {idx.year}, not {year}")
+    indicators = list(model.indicators.values())
+    n = len(indicators)
+    position = {ind.id: i for i, ind in enumerate(indicators)}
+    targets: dict[str, list[int | None]] = {}  # team id -> target per indicator position
+    for t in model.targets:
+        if t.year == year and t.indicator_id in position:
+            row = targets.get(t.team_id)
+            if row is None:
+                row = targets[t.team_id] = [None] * n
+            i = position[t.indicator_id]
+            row[i] = (row[i] or 0) + t.value
+    results = idx.results
+    # unit id -> [teams, targets per indicator (None: none set), results per indicator]
+    acc: dict[str, list] = {uid: [0, [None] * n, [0] * n] for uid in model.units}
+    teams: dict[str, TeamProgress] = {}
+    no_targets = [None] * n
+    for team in model.teams.values():
+        cell = acc[team.unit.id]  # the team's own unit; rolled up to the units above afterwards
+        team_targets = targets.get(team.id, no_targets)
+        team_results = results.get(team.id, {})
+        achieved = [team_results.get(ind.id, 0) for ind in indicators]
+        cell[0] += 1
+        unit_targets, unit_results = cell[1], cell[2]
+        for i in range(n):
+            unit_results[i] += achieved[i]
+            if team_targets[i] is not None:
+                unit_targets[i] = (unit_targets[i] or 0) + team_targets[i]
+        teams[team.id] = TeamProgress(team, [Figure(indicators[i], team_targets[i], achieved[i]) for i in range(n)])
+    # roll up, deepest units first, so each unit adds its total to its parent once
+    for unit in sorted(model.units.values(), key=lambda u: len(u.ancestors), reverse=True):
+        if unit.parent is None:
+            continue
+        child, parent = acc[unit.id], acc[unit.parent.id]
+        parent[0] += child[0]
+        for i in range(n):
+            parent[2][i] += child[2][i]
+            if child[1][i] is not None:
+                parent[1][i] = (parent[1][i] or 0) + child[1][i]
+    units = {
+        uid: UnitProgress(unit, acc[uid][0], [Figure(indicators[i], acc[uid][1][i], acc[uid][2][i]) for i in range(n)])
+        for uid, unit in model.units.items()
+    }
+    return units, teams
+
+
+def furthest_behind(province: UnitProgress, count: int = 3) -> list[Figure]:
+    """The indicators with the lowest percentage of their target (indicators without a target are left out)."""
+    with_target = [f for f in province.figures if f.percent is not None]
+    return sorted(with_target, key=lambda f: (f.percent, f.indicator.id))[:count]
+
+
+# Completeness and timeliness ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Late:
+    team: Team
+    submitted_on: dt.date
+    days_late: int
+
+
+@dataclass
+class Completeness:
+    """DHIS2-style figures of one unit for one period."""
+
+    unit: Unit
+    expected: int = 0  # village teams that existed during the period
+    actual: int = 0  # of those, teams with at least one report row known today
+    on_time: int = 0  # of those, teams whose first report was submitted by the due date
+    late: list[Late] = field(default_factory=list)
+    missing: list[Team] = field(default_factory=list)  # no report yet (listed only once the period is due)
+
+    @property
+    def rate(self) -> float | None:
+        return self.actual / self.expected if self.expected else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.on_time / self.expected if self.expected else None
+
+    @property
+    def not_reported(self) -> int:
+        return self.expected - self.actual
+
+
+@dataclass(frozen=True)
+class PeriodCompleteness:
+    period: Period
+    due: bool  # False: the due date is today or later, so a missing report is not late yet
+    province: Completeness
+    districts: list[Completeness]
+
+
+def completeness(model: Model) -> list[PeriodCompleteness]:
+    """Per period that has started by today (oldest first): expected, actual and on-time reports per district
+    and for the province; late and missing reporters per district."""
+    idx = index(model)
+    today = model.today
+    districts = list(model.districts)
+    where = {d.id: i + 1 for i, d in enumerate(districts)}  # 0 is the province
+    # each village team once: (team, team id, district position or None, established, dissolved)
+    village = []
+    for team in model.teams_of_kind("village_team"):
+        district = team.unit.district
+        village.append((team, team.id, where.get(district.id) if district is not None else None,
+                        team.established_on, team.dissolved_on))
+    periods = [p for p in model.periods.values() if p.starts_on <= today]
+    size = len(districts) + 1
+    expected = [[0] * size for _ in periods]
+    actual = [[0] * size for _ in periods]
+    on_time = [[0] * size for _ in periods]
+    late: list[list[list[Late]]] = [[[] for _ in range(size)] for _ in periods]
+    missing: list[list[list[Team]]] = [[[] for _ in range(size)] for _ in periods]
+    info = [(j, p.id, p.starts_on, p.ends_on, p.due_on, p.due_on < today) for j, p in enumerate(periods)]
+    nothing: dict = {}
+    for team, team_id, d, established, dissolved in village:
+        places = (0, d) if d is not None else (0,)
+        submissions = idx.submitted.get(team_id, nothing)
+        for j, pid, start, end, due_on, due in info:
+            if established > end or (dissolved is not None and dissolved < start):
+                continue  # not active in the period (Team.active_in)
+            submitted = submissions.get(pid)
+            for k in places:
+                expected[j][k] += 1
+            if submitted is None:
+                if due:
+                    for k in places:
+                        missing[j][k].append(team)
+                continue
+            if submitted <= due_on:
+                for k in places:
+                    actual[j][k] += 1
+                    on_time[j][k] += 1
+            else:
+                entry = Late(team, submitted, (submitted - due_on).days)
+                for k in places:
+                    actual[j][k] += 1
+                    late[j][k].append(entry)
+    result = []
+    units = [model.province, *districts]
+    for j, period in enumerate(periods):
+        cells = [Completeness(unit, expected[j][k], actual[j][k], on_time[j][k],
+                              sorted(late[j][k], key=lambda x: _team_order(x.team)), sorted(missing[j][k], key=_team_order))
+                 for k, unit in enumerate(units)]
+        result.append(PeriodCompleteness(period, info[j][5], cells[0], cells[1:]))
+    return result
+
+
+def _team_order(team: Team) -> tuple:
+    return (team.unit.name, team.id)
+
+
+# Report notes -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Note:
+    team: Team
+    period: Period
+    submitted_on: dt.date | None
+    difficulties: str
+    proposals: str | None
+
+    @property
+    def commune(self) -> Unit:
+        return self.team.unit
+
+    @property
+    def district(self) -> Unit | None:
+        return self.team.unit.district
+
+
+def notes(model: Model) -> list[Note]:
+    """Difficulties and proposals known today, newest first (period, then submission day).
+
+    A note comes with the team's report: it is known once that report is; a note without any report
+    row is known once the period's due date has passed."""
+    idx = index(model)
+    found = []
+    for n in model.notes:
+        period = model.periods.get(n.period_id)
+        team = model.teams.get(n.team_id)
+        if period is None or team is None:
+            continue
+        submitted = idx.submitted_on(n.team_id, n.period_id)
+        if submitted is None and ((n.team_id, n.period_id) in idx.noted_reports or period.due_on >= model.today):
+            continue
+        found.append(Note(team, period, submitted, n.difficulties, n.proposals))
+    found.sort(key=lambda x: (x.period.starts_on, x.submitted_on or x.period.due_on, x.team.id), reverse=True)
+    return found
+
+
+# Everything the pages need ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class All:
+    year: int
+    units: dict[str, UnitProgress]
+    teams: dict[str, TeamProgress]
+    completeness: list[PeriodCompleteness]
+    notes: list[Note]
+    calendar: trainings_analytics.Calendar
+    coverage: trainings_analytics.Coverage
+
+    @property
+    def province(self) -> UnitProgress:
+        return next(p for p in self.units.values() if p.unit.parent is None and p.unit.children and
+                    any(c.level == "district" for c in p.unit.children))
+
+    @property
+    def latest_period(self) -> PeriodCompleteness | None:
+        """The latest period whose due date has passed (else the latest started one)."""
+        due = [p for p in self.completeness if p.due]
+        return (due or self.completeness or [None])[-1]
+
+
+def compute_all(model: Model) -> All:
+    """Every figure of the training and progress pages, computed afresh (the benchmark times this)."""
+    from . import index as index_module
+    index_module._cache.pop(model, None)
+    trainings_analytics._by_unit.pop(model, None)
+    units, teams = progress(model)
+    result = All(target_year(model), units, teams, completeness(model), notes(model),
+                 trainings_analytics.calendar(model), trainings_analytics.coverage(model))
+    trainings_analytics.for_unit(model, model.province)  # builds the per-unit training index
+    return result
+
+
+_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def get(model: Model) -> All:
+    """compute_all, once per model (pages and unit sections share it)."""
+    found = _cache.get(model)
+    if found is None:
+        found = _cache[model] = compute_all(model)
+    return found
+
+
+def measure(model: Model, repeat: int = 5) -> float:
+    """Best CPU time (seconds) of compute_all over ``repeat`` runs, for scripts/bench.py.
+
+    CPU time rather than wall time: the figure should not depend on what else the machine runs."""
+    import time
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        compute_all(model)
+        best = min(best, time.process_time() - started)
+    return best

@@ -1,0 +1,126 @@
+"""Training sessions: upcoming and past as of ``model.today``, attendance, and coverage district × topic."""
+from __future__ import annotations
+
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..constants import EXTRA_TOPICS
+from ..model import Model, Training, Unit
+from .index import chain, index
+
+
+@dataclass(frozen=True)
+class Session:
+    training: Training
+    upcoming: bool
+    teams: int  # teams that attended (0 for upcoming sessions: not yet known)
+    people: int
+
+
+@dataclass(frozen=True)
+class Calendar:
+    upcoming: list[Session]  # soonest first
+    past: list[Session]  # newest first
+
+
+@dataclass(frozen=True)
+class CoverageCell:
+    trained: int
+    total: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.trained / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    unit: Unit
+    total: int  # village teams existing on model.today
+    cells: list[CoverageCell]  # one per topic, in Coverage.topics order
+
+
+@dataclass(frozen=True)
+class Coverage:
+    topics: list[str]
+    rows: list[CoverageRow]  # one per district
+    province: CoverageRow
+
+
+def topic_label(model: Model, topic: str) -> str:
+    if topic in model.platforms:
+        return model.platforms[topic].name
+    return EXTRA_TOPICS.get(topic, topic)
+
+
+def _session(model: Model, training: Training) -> Session:
+    upcoming = training.date >= model.today
+    if upcoming:
+        return Session(training, True, 0, 0)
+    return Session(training, False, len(training.attendance), sum(training.attendance.values()))
+
+
+def calendar(model: Model) -> Calendar:
+    """Sessions on or after today are upcoming (soonest first); earlier ones are past (newest first)."""
+    sessions = [_session(model, t) for t in model.trainings]
+    upcoming = sorted((s for s in sessions if s.upcoming), key=lambda s: (s.training.date, s.training.id))
+    past = sorted((s for s in sessions if not s.upcoming), key=lambda s: (s.training.date, s.training.id), reverse=True)
+    return Calendar(upcoming, past)
+
+
+def coverage(model: Model) -> Coverage:
+    """For each district and topic: village teams that attended at least one past session with that
+    topic, out of the village teams existing on today."""
+    today = model.today
+    district_of = {c.id: d.id for d in model.districts for c in [d, *d.children]}
+    # village teams existing today -> their district id
+    existing = {t.id: district_of.get(t.unit.id) for t in model.teams_of_kind("village_team") if t.active_in(today, today)}
+    topics: list[str] = []
+    trained: dict[str, set[str]] = defaultdict(set)  # topic -> team ids
+    for training in model.trainings:
+        if training.date >= today:
+            continue
+        present = [tid for tid in training.attendance if tid in existing]
+        for topic in training.topics:
+            if topic not in topics:
+                topics.append(topic)
+            trained[topic].update(present)
+    totals: dict[str | None, int] = defaultdict(int)
+    for district_id in existing.values():
+        totals[district_id] += 1
+    counts: dict[tuple[str | None, str], int] = defaultdict(int)
+    for topic, team_ids in trained.items():
+        for tid in team_ids:
+            counts[(existing[tid], topic)] += 1
+    rows = [CoverageRow(d, totals[d.id], [CoverageCell(counts[(d.id, tp)], totals[d.id]) for tp in topics])
+            for d in model.districts]
+    total = len(existing)
+    province = CoverageRow(model.province, total, [CoverageCell(len(trained[tp]), total) for tp in topics])
+    return Coverage(topics, rows, province)
+
+
+_by_unit: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def for_unit(model: Model, unit: Unit) -> list[Session]:
+    """Sessions held in the unit (or below it) or attended by its teams (or teams below it), newest first."""
+    found = _by_unit.get(model)
+    if found is None:
+        found = defaultdict(list)
+        for training in model.trainings:
+            units = {u.id for u in chain(training.unit)}
+            for tid in training.attendance:
+                team = model.teams.get(tid)
+                if team is not None:
+                    units.update(u.id for u in chain(team.unit))
+            session = _session(model, training)
+            for uid in units:
+                found[uid].append(session)
+        for sessions in found.values():
+            sessions.sort(key=lambda s: (s.training.date, s.training.id), reverse=True)
+        _by_unit[model] = found
+    return found.get(unit.id, [])
+
+
+__all__ = ["calendar", "coverage", "for_unit", "topic_label", "EXTRA_TOPICS"]

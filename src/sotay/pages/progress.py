@@ -1,0 +1,133 @@
+"""Progress pages (/tien-do/ and /tien-do/<district>/) and the progress section of unit pages."""
+from __future__ import annotations
+
+from functools import partial
+
+from ..analytics import progress as analytics
+from ..model import Model, Unit
+from ..settings import Settings
+from ..text import format_percent
+from . import Asset, Page
+from .charts import bar, line_chart
+from .render import render
+
+
+def period_label(period) -> str:
+    return f"{period.starts_on.month:02d}/{period.starts_on.year}"
+
+
+def _chart(periods: list[analytics.PeriodCompleteness], pick) -> object:
+    labels = [f"{p.period.starts_on.month}/{p.period.starts_on.year % 100:02d}" for p in periods]
+    cells = [pick(p) for p in periods]
+    return line_chart(labels, [
+        ("sotay-line--all", "Tỷ lệ tổ đã nộp báo cáo", [c.rate for c in cells]),
+        ("sotay-line--on-time", "Tỷ lệ tổ nộp đúng hạn", [c.on_time_rate for c in cells]),
+    ])
+
+
+def _district_cells(periods, district: Unit):
+    return [(p, next(c for c in p.districts if c.unit is district)) for p in periods]
+
+
+def _notes_of(all_: analytics.All, district: Unit | None):
+    return [n for n in all_.notes if district is None or n.district is district]
+
+
+def _overview(model: Model, settings: Settings) -> str:
+    all_ = analytics.get(model)
+    province = all_.province
+    return render(
+        "tien_do.html", model=model, all=all_, today=model.today, province=province,
+        bars={f.indicator.id: bar(f.percent) for f in province.figures},
+        indicators=list(model.indicators.values()),
+        district_rows=[(u.figures, f"{u.unit.slug}/", u.unit.name, u.teams) for u in (all_.units[d.id] for d in model.districts)],
+        chart=_chart(all_.completeness, lambda p: p.province),
+        province_rows=[(p, p.province) for p in all_.completeness],
+        periods=all_.completeness, notes=_notes_of(all_, None), label=period_label, root="../",
+        districts_list=model.districts, district_index={d.id: i for i, d in enumerate(model.districts)},
+    )
+
+
+def _district(model: Model, settings: Settings, district: Unit) -> str:
+    all_ = analytics.get(model)
+    here = all_.units[district.id]
+    root = "../../"
+    periods = _district_cells(all_.completeness, district)
+    return render(
+        "tien_do_district.html", model=model, all=all_, today=model.today, district=district, here=here,
+        bars={f.indicator.id: bar(f.percent) for f in here.figures},
+        indicators=list(model.indicators.values()),
+        commune_rows=[(u.figures, f"{root}{u.unit.url}#tien-do", u.unit.name, u.teams)
+                      for u in (all_.units[c.id] for c in district.children)],
+        chart=_chart(all_.completeness, lambda p: next(c for c in p.districts if c.unit is district)),
+        periods=periods, notes=_notes_of(all_, district), label=period_label, root=root,
+    )
+
+
+def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
+    year = analytics.target_year(model)
+    pages = [Page(
+        path="tien-do/index.md",
+        title="Tiến độ",
+        render=partial(_overview, model, settings),
+        edit="data/targets.csv",
+        description=f"Kết quả so với chỉ tiêu năm {year}, tỷ lệ báo cáo đúng hạn và khó khăn, đề xuất của các tổ công nghệ số cộng đồng.",
+    )]
+    for district in model.districts:
+        pages.append(Page(
+            path=f"tien-do/{district.slug}/index.md",
+            title=f"Tiến độ: {district.name}",
+            render=partial(_district, model, settings, district),
+            edit="data/targets.csv",
+            description=f"Kết quả so với chỉ tiêu năm {year} của {district.name}, từng xã và từng tổ; tình hình báo cáo.",
+        ))
+    return pages, []
+
+
+def unit_section(model: Model, unit: Unit) -> str:
+    """Progress on a unit page: for a commune, each team against its targets; above, a link to /tien-do/."""
+    all_ = analytics.get(model)
+    root = "../" * unit.url.count("/")
+    here = all_.units[unit.id]
+    if unit.level == "commune":
+        teams = [all_.teams[t.id] for t in unit.teams if t.kind == "village_team"]
+        return render("unit_progress.html", unit=unit, here=here, teams=teams, year=all_.year, root=root,
+                      indicators=list(model.indicators.values()),
+                      team_rows=[(t.figures, f"{root}{t.team.url}", t.team.village or t.team.name, 1) for t in teams],
+                      link=f"{root}tien-do/{unit.district.slug}/" if unit.district else f"{root}tien-do/")
+    link = f"{root}tien-do/{unit.slug}/" if unit.level == "district" else f"{root}tien-do/"
+    return render("unit_progress.html", unit=unit, here=here, teams=[], year=all_.year, root=root, link=link,
+                  indicators=[], team_rows=[])
+
+
+def home_figures(model: Model) -> dict:
+    """Raw values the home page shows: the latest due period's completeness, the 3 indicators furthest behind."""
+    all_ = analytics.get(model)
+    latest = all_.latest_period
+    figures: dict = {"cham_nhat": [
+        {"ten": f.indicator.name, "dat": f.achieved, "chi_tieu": f.target, "ty_le": f.percent}
+        for f in analytics.furthest_behind(all_.province)
+    ]}
+    if latest is not None:
+        c = latest.province
+        figures.update(ky_bao_cao=period_label(latest.period), bao_cao_du_kien=c.expected, bao_cao_da_nop=c.actual,
+                       bao_cao_dung_han=c.on_time, ty_le_bao_cao=c.rate, ty_le_dung_han=c.on_time_rate)
+    return figures
+
+
+__all__ = ["build", "unit_section", "home_figures", "format_percent"]
+
+
+def render_all(model: Model, settings: Settings) -> int:
+    """Build and render every page and unit-page section this feature adds (for scripts/bench.py);
+    returns the number of HTML characters produced."""
+    from . import trainings
+    from .units import SECTIONS  # noqa: F401 - the sections below are the ones registered there
+    analytics._cache.pop(model, None)
+    size = 0
+    for builder in (trainings.build, build):
+        pages, _ = builder(model, settings)
+        size += sum(len(p.render()) for p in pages)
+    for unit in [model.province, *model.districts, *model.communes]:
+        size += len(unit_section(model, unit)) + len(trainings.unit_section(model, unit))
+    return size

@@ -1,0 +1,48 @@
+"""Training calendar (/tap-huan/) and the trainings section of unit pages."""
+from __future__ import annotations
+
+from functools import partial
+
+from ..analytics import progress as analytics
+from ..analytics import trainings as training_analytics
+from ..model import Model, Unit
+from ..settings import Settings
+from . import Asset, Page
+from .guide_links import guide_slugs
+from .render import render
+
+_guides: dict[str, str] = {}
+
+
+def _topics(model: Model) -> dict[str, tuple[str, str | None]]:
+    """topic id -> (label, guide path relative to the site root or None)."""
+    topics = {pid: p.name for pid, p in model.platforms.items()}
+    topics.update({t: training_analytics.topic_label(model, t) for t in training_analytics.EXTRA_TOPICS})
+    return {t: (label, f"huong-dan/{_guides[t]}/" if t in _guides else None) for t, label in topics.items()}
+
+
+def _calendar(model: Model, settings: Settings) -> str:
+    all_ = analytics.get(model)
+    return render("tap_huan.html", today=model.today, calendar=all_.calendar, coverage=all_.coverage,
+                  topics=_topics(model), root="../")
+
+
+def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
+    _guides.clear()
+    _guides.update(guide_slugs(settings.docs_dir))
+    return [Page(
+        path="tap-huan/index.md",
+        title="Tập huấn",
+        render=partial(_calendar, model, settings),
+        edit="data/trainings.csv",
+        description="Lịch các buổi tập huấn cho tổ công nghệ số cộng đồng: sắp tới, đã tổ chức, số tổ và người tham dự; mức độ bao phủ theo huyện và nội dung.",
+    )], []
+
+
+def unit_section(model: Model, unit: Unit) -> str:
+    """Trainings held in the unit or attended by its teams."""
+    sessions = training_analytics.for_unit(model, unit)
+    if not sessions:
+        return ""
+    root = "../" * unit.url.count("/")
+    return render("unit_trainings.html", unit=unit, sessions=sessions, topics=_topics(model), root=root, today=model.today)

@@ -1,0 +1,177 @@
+"""Training and progress analytics on the small hand-made package (tests/fixtures/mini), values by hand.
+
+mini: village teams TCN-10507-01 (since 20/04/2022), TCN-10507-02 (since 01/08/2022) in Phường Cẩm Thượng,
+TCN-10510-01 (since 22/04/2022) in Phường Bình Hàn; periods 2022-06..08 due on the 5th of the next month.
+tk-dvc aggregates `latest` (cumulative), gian-hang `sum` (increments).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import append_row
+from sotay.analytics import progress as P
+from sotay.analytics import trainings as T
+from sotay.load import load_model
+from sotay.validate.check import check
+
+D = dt.date
+
+
+def model_of(root, today: str):
+    return load_model(root, D.fromisoformat(today))
+
+
+def figure(all_, unit_id, indicator):
+    return all_.units[unit_id].figure(indicator)
+
+
+def team_figure(all_, team_id, indicator):
+    return next(f for f in all_.teams[team_id].figures if f.indicator.id == indicator)
+
+
+def test_cumulative_indicator_takes_each_teams_latest_value_and_sums_teams(mini):
+    all_ = P.compute_all(model_of(mini, "2023-01-20"))
+    # 10507-01 reported 30, 70, 110 (cumulative): 110; 10507-02: 15; 10510-01: 20 then 60: 60
+    assert team_figure(all_, "TCN-10507-01", "tk-dvc").achieved == 110
+    assert team_figure(all_, "TCN-10510-01", "tk-dvc").achieved == 60
+    assert (figure(all_, "10507", "tk-dvc").target, figure(all_, "10507", "tk-dvc").achieved) == (150, 125)
+    province = figure(all_, "30", "tk-dvc")
+    assert (province.target, province.achieved) == (230, 185)
+    assert province.percent == pytest.approx(185 / 230)
+    assert figure(all_, "288", "tk-dvc").achieved == 185
+
+
+def test_incremental_indicator_sums_every_report(mini):
+    all_ = P.compute_all(model_of(mini, "2023-01-20"))
+    # gian-hang: 2 (June) + 3 (July) from 10507-01, target 6
+    f = figure(all_, "10507", "gian-hang")
+    assert (f.target, f.achieved) == (6, 5)
+    assert f.percent == pytest.approx(5 / 6)
+
+
+def test_over_achievement_is_shown_as_is(mini):
+    all_ = P.compute_all(model_of(mini, "2023-01-20"))
+    f = team_figure(all_, "TCN-10507-01", "tk-dvc")
+    assert (f.target, f.achieved) == (100, 110)
+    assert f.percent == pytest.approx(1.10)  # 110%, not capped at 100%
+
+
+def test_unit_without_target_says_so_not_zero_percent(mini):
+    all_ = P.compute_all(model_of(mini, "2023-01-20"))
+    f = figure(all_, "10510", "gian-hang")  # no team of Bình Hàn has a gian-hang target
+    assert f.target is None and f.percent is None and f.achieved == 0
+    assert team_figure(all_, "TCN-10507-02", "gian-hang").target is None
+
+
+def test_unit_without_teams_has_zero_teams_and_no_target(mini):
+    append_row(mini / "units.csv", ["10513", "10513", "Phường Trần Phú", "Phường", "commune", "288", "phuong-tran-phu", "", ""])
+    all_ = P.compute_all(model_of(mini, "2023-01-20"))
+    empty = all_.units["10513"]
+    assert empty.teams == 0
+    assert all(f.target is None and f.achieved == 0 for f in empty.figures)
+    assert all_.units["10507"].teams == 2
+
+
+def test_reports_submitted_after_today_are_not_known(mini):
+    all_ = P.compute_all(model_of(mini, "2022-09-03"))
+    # known: 10507-01's 110 (01/09); not 10507-02's 15 (04/09) nor 10510-01's 60 (20/09): 110 + 0 + 20
+    assert figure(all_, "30", "tk-dvc").achieved == 130
+
+
+def completeness_of(all_, period_id):
+    return next(p for p in all_.completeness if p.period.id == period_id)
+
+
+def test_completeness_and_timeliness_per_period(mini):
+    all_ = P.compute_all(model_of(mini, "2023-01-20"))
+    assert [p.period.id for p in all_.completeness] == ["2022-06", "2022-07", "2022-08"]
+    june = completeness_of(all_, "2022-06")
+    c = june.province
+    # TCN-10507-02 did not exist in June: 2 expected; Bình Hàn submitted 09/07 > due 05/07: late by 4 days
+    assert (c.expected, c.actual, c.on_time) == (2, 2, 1)
+    assert c.rate == 1.0 and c.on_time_rate == 0.5
+    assert [(x.team.id, x.submitted_on, x.days_late) for x in c.late] == [("TCN-10510-01", D(2022, 7, 9), 4)]
+    assert c.missing == []
+    july = completeness_of(all_, "2022-07").province
+    assert (july.expected, july.actual, july.on_time) == (2, 1, 1)
+    assert [t.id for t in july.missing] == ["TCN-10510-01"]
+    august = completeness_of(all_, "2022-08").province
+    assert (august.expected, august.actual, august.on_time) == (3, 3, 2)
+    assert [(x.team.id, x.days_late) for x in august.late] == [("TCN-10510-01", 15)]
+    # the one district carries the same figures
+    [district] = completeness_of(all_, "2022-08").districts
+    assert (district.unit.id, district.expected, district.actual, district.on_time) == ("288", 3, 3, 2)
+
+
+def test_period_not_yet_due_has_no_missing_reporters(mini):
+    all_ = P.compute_all(model_of(mini, "2022-09-03"))
+    august = completeness_of(all_, "2022-08")
+    assert august.due is False  # due 05/09, today 03/09
+    assert (august.province.expected, august.province.actual, august.province.on_time) == (3, 1, 1)
+    assert august.province.missing == [] and august.province.late == []
+    assert completeness_of(all_, "2022-07").due is True
+    assert all_.latest_period.period.id == "2022-07"
+
+
+def test_periods_not_started_are_left_out(mini):
+    all_ = P.compute_all(model_of(mini, "2022-07-20"))
+    assert [p.period.id for p in all_.completeness] == ["2022-06", "2022-07"]
+
+
+def test_notes_are_known_with_their_report(mini):
+    assert P.compute_all(model_of(mini, "2022-07-08")).notes == []  # the June report came on 09/07
+    [note] = P.compute_all(model_of(mini, "2022-07-10")).notes
+    assert (note.team.id, note.period.id, note.submitted_on, note.district.id) == ("TCN-10510-01", "2022-06", D(2022, 7, 9), "288")
+
+
+def test_notes_newest_first(mini):
+    append_row(mini / "report_notes.csv", ["TCN-10507-01", "2022-08", "Mất điện nhiều.", ""])
+    append_row(mini / "report_notes.csv", ["TCN-10507-01", "2022-07", "Thiếu máy.", "Cấp máy."])
+    notes = P.compute_all(model_of(mini, "2023-01-20")).notes
+    assert [(n.team.id, n.period.id) for n in notes] == [("TCN-10507-01", "2022-08"), ("TCN-10507-01", "2022-07"), ("TCN-10510-01", "2022-06")]
+
+
+def test_furthest_behind_ranks_by_percentage_and_skips_no_target(mini):
+    all_ = P.compute_all(model_of(mini, "2023-01-20"))
+    behind = P.furthest_behind(all_.province)
+    # tk-dvc 185/230 = 80,4%, gian-hang 5/6 = 83,3%
+    assert [f.indicator.id for f in behind] == ["tk-dvc", "gian-hang"]
+
+
+def test_training_calendar_depends_on_today(mini):
+    cal = T.calendar(model_of(mini, "2022-09-03"))
+    assert [s.training.id for s in cal.upcoming] == ["TH-2022-002"]
+    assert [(s.training.id, s.teams, s.people) for s in cal.past] == [("TH-2022-001", 1, 3)]
+    cal = T.calendar(model_of(mini, "2022-09-11"))
+    assert cal.upcoming == []
+    assert [(s.training.id, s.teams, s.people) for s in cal.past] == [("TH-2022-002", 1, 2), ("TH-2022-001", 1, 3)]
+
+
+def test_training_coverage_district_by_topic(mini):
+    cov = T.coverage(model_of(mini, "2023-01-20"))
+    assert cov.topics == ["chinh-sach", "dich-vu-cong", "so-suc-khoe"]
+    [row] = cov.rows
+    assert row.unit.id == "288" and row.total == 3
+    assert [(c.trained, c.total) for c in row.cells] == [(1, 3), (1, 3), (1, 3)]
+    # before TCN-10507-02 existed and before the second session
+    cov = T.coverage(model_of(mini, "2022-07-01"))
+    assert cov.topics == ["chinh-sach", "dich-vu-cong"]
+    assert [(c.trained, c.total) for c in cov.rows[0].cells] == [(1, 2), (1, 2)]
+    assert cov.rows[0].cells[0].rate == 0.5
+
+
+def test_trainings_for_a_unit_held_there_or_attended_by_its_teams(mini):
+    model = model_of(mini, "2023-01-20")
+    ids = lambda unit_id: [s.training.id for s in T.for_unit(model, model.units[unit_id])]  # noqa: E731
+    assert ids("10507") == ["TH-2022-002", "TH-2022-001"]  # held in Cẩm Thượng; and attended by its team
+    assert ids("10510") == []
+    assert ids("288") == ["TH-2022-002", "TH-2022-001"]
+
+
+def test_report_for_an_unknown_period_is_a_validation_error(mini):
+    append_row(mini / "reports/2022-08.csv", ["TCN-10510-01", "gian-hang", "2022-13", "1", "2022-09-20"])
+    assert [str(p) for p in check(mini, D(2023, 1, 1))[2]] == [
+        "reports/2022-08.csv:5:period_id: 2022-13: không có mã này trong bảng kỳ báo cáo (periods): kiểm tra chính tả (phân biệt hoa, thường) hoặc thêm vào bảng periods trước",
+    ]

@@ -1,0 +1,116 @@
+"""The training and progress pages build with --strict, show the analytics' figures, and follow SITE_TODAY."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from conftest import DATA, SITE_TODAY, build_site
+from sotay.analytics import progress as P
+from sotay.load import load_model
+from sotay.text import format_int, format_percent
+
+
+def text_of(path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.fixture(scope="module")
+def analytics():
+    return P.compute_all(load_model(DATA, dt.date.fromisoformat(SITE_TODAY)))
+
+
+def test_progress_page_shows_the_province_figures(built_site, analytics):
+    text = text_of(built_site / "tien-do" / "index.html")
+    for f in analytics.province.figures:
+        assert f"{f.indicator.name} {format_int(f.achieved)}/{format_int(f.target)} {format_percent(f.percent)}" in text, f.indicator.id
+    for p in analytics.completeness:
+        c = p.province
+        assert f"{format_int(c.expected)} {format_int(c.actual)} {format_percent(c.rate)} {format_int(c.on_time)} {format_percent(c.on_time_rate)}" in text
+    assert f"{format_int(len(analytics.notes))} ý kiến" in text
+
+
+def test_progress_page_has_an_accessible_chart_and_district_links(built_site, analytics):
+    html = (built_site / "tien-do" / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r'<svg viewBox="0 0 \d+ \d+"[^>]*>', html).group(0)
+    assert 'role="img"' in svg and "aria-label=" in svg and 'aria-describedby="bang-bao-cao"' in svg
+    assert 'id="bang-bao-cao"' in html
+    assert "<script" not in html.split("<article", 1)[1].split("</article>", 1)[0]  # no inline chart script
+    for d in analytics.units["30"].unit.children:
+        assert f'href="{d.slug}/"' in html
+        assert (built_site / "tien-do" / d.slug / "index.html").exists()
+
+
+def test_late_and_missing_reporters_link_to_team_pages(built_site, analytics):
+    html = (built_site / "tien-do" / "index.html").read_text(encoding="utf-8")
+    latest = analytics.completeness[-1].province
+    for late in latest.late[:5]:
+        assert f'href="../to/{late.team.id.lower()}/"' in html
+    for team in latest.missing[:5]:
+        assert f'href="../to/{team.id.lower()}/"' in html
+    district = analytics.completeness[-1].districts[0]
+    page = (built_site / "tien-do" / district.unit.slug / "index.html").read_text(encoding="utf-8")
+    for late in district.late:
+        assert f'href="../../to/{late.team.id.lower()}/"' in page
+
+
+def test_district_drill_down_shows_communes_and_commune_pages_show_teams(built_site, analytics):
+    district = analytics.units["288"]
+    text = text_of(built_site / "tien-do" / district.unit.slug / "index.html")
+    for f in district.figures:
+        assert f"{format_int(f.achieved)}/{format_int(f.target)} {format_percent(f.percent)}" in text
+    commune = analytics.units["10507"]
+    assert commune.unit.name in text
+    f = commune.figures[0]
+    assert f"{format_int(f.achieved)}/{format_int(f.target)} {format_percent(f.percent)}" in text
+    unit_page = built_site / "don-vi" / "thanh-pho-hai-duong" / "phuong-cam-thuong" / "index.html"
+    html = unit_page.read_text(encoding="utf-8")
+    assert 'id="tien-do"' in html and 'id="tap-huan"' in html
+    team = analytics.teams["TCN-10507-01"]
+    t = team.figures[0]
+    assert f'href="../../../to/tcn-10507-01/"' in html
+    assert f"{format_int(t.achieved)}/{format_int(t.target)} {format_percent(t.percent)}" in text_of(unit_page)
+
+
+def test_training_page_lists_sessions_and_coverage(built_site, analytics):
+    text = text_of(built_site / "tap-huan" / "index.html")
+    assert f"Đã tổ chức ({format_int(len(analytics.calendar.past))} buổi)" in text
+    first = analytics.calendar.past[0]
+    assert f"{first.training.date:%d/%m/%Y}" in text and f"{format_int(first.teams)} tổ, {format_int(first.people)} người" in text
+    row = analytics.coverage.province
+    assert f"Toàn tỉnh {format_int(row.total)} " + " ".join(f"{format_int(c.trained)}/{format_int(c.total)} {format_percent(c.rate)}" for c in row.cells) in text
+
+
+def test_home_page_shows_latest_completeness_and_indicators_behind(built_site, analytics):
+    text = text_of(built_site / "index.html")
+    latest = analytics.latest_period
+    c = latest.province
+    assert f"Báo cáo kỳ {latest.period.starts_on:%m/%Y}: {format_int(c.actual)}/{format_int(c.expected)} tổ đã nộp ( {format_percent(c.rate)} )" in text
+    for f in P.furthest_behind(analytics.province):
+        assert f"{f.indicator.name}: {format_int(f.achieved)}/{format_int(f.target)} ( {format_percent(f.percent)} )" in text
+
+
+def test_site_today_changes_upcoming_sessions_and_late_periods(tmp_path, mini):
+    early, late = tmp_path / "early", tmp_path / "late"
+    for out, today in ((early, "2022-08-10"), (late, "2023-01-20")):
+        result = build_site(out, data_dir=mini, today=today)
+        assert result.returncode == 0, result.stderr[-3000:]
+    # 10/09/2022 session: upcoming on 10/08/2022, past on 20/01/2023
+    early_text = text_of(early / "tap-huan" / "index.html")
+    assert re.search(r"Sắp tới \(1 buổi\).*10/09/2022.*Đã tổ chức \(1 buổi\).*02/06/2022", early_text)
+    late_text = text_of(late / "tap-huan" / "index.html")
+    assert "Sắp tới (0 buổi) Chưa có buổi tập huấn nào sắp tới." in late_text
+    assert re.search(r"Đã tổ chức \(2 buổi\).*10/09/2022.*02/06/2022", late_text)
+    assert "1 tổ, 2 người" in late_text
+    # August is not yet due on 10/08/2022; July is (due 05/08) and Bình Hàn has not reported
+    early_progress = text_of(early / "tien-do" / "index.html")
+    assert "Kỳ 08/2022 (hạn 05/09/2022): 0 tổ nộp muộn, chưa đến hạn nộp" in early_progress
+    assert "Kỳ 07/2022 (hạn 05/08/2022): 0 tổ nộp muộn, 1 tổ chưa nộp" in early_progress
+    late_progress = text_of(late / "tien-do" / "index.html")
+    assert "Kỳ 08/2022 (hạn 05/09/2022): 1 tổ nộp muộn, 0 tổ chưa nộp" in late_progress
+    assert "Khu dân cư số 1 , Phường Bình Hàn — nộp ngày 20/09/2022, muộn 15 ngày" in late_progress
+    # cumulative tk-dvc: 30+... on 10/08 only June/July known: 70 (10507-01) + 20 (10510-01) = 90 of 230
+    assert "Tài khoản dịch vụ công trực tuyến được tạo 90/230 39,1%" in early_progress
+    assert "Tài khoản dịch vụ công trực tuyến được tạo 185/230 80,4%" in late_progress
