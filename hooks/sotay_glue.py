@@ -12,6 +12,7 @@ from sotay.errors import DataError
 from sotay.load import load_model
 from sotay.pages import SLOT
 from sotay.pages.site import build_site
+from sotay.search import fold_index_file
 from sotay.settings import from_environment
 
 log = logging.getLogger("mkdocs.hooks.sotay")
@@ -57,3 +58,12 @@ def on_page_context(context, page, config, nav):
     if generated is not None and generated.edit and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{generated.edit}"
     return context
+
+
+def on_post_build(config):
+    # Tone-mark-insensitive search: folded copies of title and text in Material's lunr index. Runs
+    # after the search plugin wrote the index and before the offline plugin inlines it (priority -100).
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        before, after = fold_index_file(index)
+        log.debug("search index: %d -> %d bytes gzipped", before, after)
