@@ -3,6 +3,7 @@ files, put each generated page's HTML into its slot, and point edit links at the
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -12,6 +13,7 @@ from sotay.errors import DataError
 from sotay.load import load_model
 from sotay.pages import SLOT
 from sotay.pages.site import build_site
+from sotay.offline import DOWNLOAD_PATH, download_page, local_polyfills
 from sotay.search import fold_index_file
 from sotay.settings import from_environment
 
@@ -30,6 +32,8 @@ def on_config(config):
     _state.update(settings=settings, model=model)
     config.extra["sample_data"] = model.sample
     config.extra["site_today"] = settings.today.isoformat()
+    if config.extra.get("polyfills"):  # the offline plugin's CDN shim -> our local copy
+        config.extra["polyfills"] = local_polyfills(config.extra["polyfills"])
     return config
 
 
@@ -43,6 +47,13 @@ def on_files(files, config):
     for asset in _state["assets"]:
         files.append(File.generated(config, asset.path, content=asset.content))
     _state["by_path"] = {p.path: p for p in _state["pages"]}
+    # The offline edition's ZIP (scripts/build_offline.py sets SITE_OFFLINE_ZIP) and its download page.
+    zip_path = os.environ.get("SITE_OFFLINE_ZIP")
+    zip_bytes = Path(zip_path).read_bytes() if zip_path and Path(zip_path).is_file() else None
+    if zip_bytes is not None:
+        files.append(File.generated(config, DOWNLOAD_PATH, content=zip_bytes))
+    files.append(File.generated(config, "tai-ve/index.md",
+                                content=download_page(None if zip_bytes is None else len(zip_bytes))))
     return files
 
 
