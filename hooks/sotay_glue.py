@@ -53,7 +53,8 @@ def on_files(files, config):
     if zip_bytes is not None:
         files.append(File.generated(config, DOWNLOAD_PATH, content=zip_bytes))
     files.append(File.generated(config, "tai-ve/index.md",
-                                content=download_page(None if zip_bytes is None else len(zip_bytes))))
+                                content=download_page(None if zip_bytes is None else len(zip_bytes),
+                                                      offline=config.use_directory_urls is False)))  # offline plugin on
     return files
 
 
