@@ -66,6 +66,9 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    # A guide's summary is its meta description (search engines, link previews) unless it has one.
+    if not page.meta.get("description") and isinstance(page.meta.get("summary"), str):
+        page.meta["description"] = page.meta["summary"]
     generated = _state["by_path"].get(page.file.src_uri)
     if generated is not None and generated.edit and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{generated.edit}"

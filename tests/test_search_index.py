@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 import urllib.request
+
+from conftest import ROOT, SITE_TODAY
 
 from sotay.gzipserve import serve
 from sotay.search import fold_index, folded, gzipped_size
@@ -67,3 +73,15 @@ def test_gzip_server_compresses_when_accepted(built_site):
             assert response.read() == body
     finally:
         server.shutdown()
+
+
+def test_guide_summary_becomes_the_meta_description(tmp_path):
+    docs = tmp_path / "project"
+    shutil.copytree(ROOT, docs, ignore=shutil.ignore_patterns(".git", "site", "tools", "node_modules", ".venv"))
+    (docs / "docs" / "huong-dan" / "thu.md").write_text(
+        "---\ntitle: Thử\nsummary: Hướng dẫn thử để kiểm tra mô tả trang.\n---\n\n# Thử\n\nNội dung.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")], cwd=docs,
+                            capture_output=True, text=True, env={**os.environ, "SITE_TODAY": SITE_TODAY})
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "out" / "huong-dan" / "thu" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Hướng dẫn thử để kiểm tra mô tả trang.">' in html
