@@ -17,6 +17,8 @@ from sotay.pages import guides
 from sotay.pages.site import build_site
 from sotay.settings import from_environment, source_date_epoch
 from sotay.validate.guides import check_guides
+from sotay.offline import DOWNLOAD_PATH, download_page, local_polyfills
+from sotay.search import fold_index_file
 
 log = logging.getLogger("mkdocs.hooks.sotay")
 _state: dict = {}
@@ -37,6 +39,8 @@ def on_config(config):
     _state.update(settings=settings, model=model)
     config.extra["sample_data"] = model.sample
     config.extra["site_today"] = settings.today.isoformat()
+    if config.extra.get("polyfills"):  # the offline plugin's CDN shim -> our local copy
+        config.extra["polyfills"] = local_polyfills(config.extra["polyfills"])
     return config
 
 
@@ -50,6 +54,14 @@ def on_files(files, config):
     for asset in _state["assets"]:
         files.append(File.generated(config, asset.path, content=asset.content))
     _state["by_path"] = {p.path: p for p in _state["pages"]}
+    # The offline edition's ZIP (scripts/build_offline.py sets SITE_OFFLINE_ZIP) and its download page.
+    zip_path = os.environ.get("SITE_OFFLINE_ZIP")
+    zip_bytes = Path(zip_path).read_bytes() if zip_path and Path(zip_path).is_file() else None
+    if zip_bytes is not None:
+        files.append(File.generated(config, DOWNLOAD_PATH, content=zip_bytes))
+    files.append(File.generated(config, "tai-ve/index.md",
+                                content=download_page(None if zip_bytes is None else len(zip_bytes),
+                                                      offline=config.use_directory_urls is False)))  # offline plugin on
     return files
 
 
@@ -70,9 +82,21 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    # A guide's summary is its meta description (search engines, link previews) unless it has one.
+    if not page.meta.get("description") and isinstance(page.meta.get("summary"), str):
+        page.meta["description"] = page.meta["summary"]
     generated = _state["by_path"].get(page.file.src_uri)
     if generated is not None and generated.edit and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{generated.edit}"
     elif generated is not None:
         page.edit_url = None  # generated from no single data file: no edit link to a missing docs file
     return context
+
+
+def on_post_build(config):
+    # Tone-mark-insensitive search: folded copies of title and text in Material's lunr index. Runs
+    # after the search plugin wrote the index and before the offline plugin inlines it (priority -100).
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        before, after = fold_index_file(index)
+        log.debug("search index: %d -> %d bytes gzipped", before, after)

@@ -1,0 +1,94 @@
+"""Site search in Debian's Chromium at a phone's viewport: found with or without tone marks, with đ
+typed as d, and with NFD input; the expected guide is the first result."""
+from __future__ import annotations
+
+import re
+import unicodedata
+import urllib.error
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect
+
+# (what a resident types, the guide that must come first)
+QUERIES = [
+    # From the issue.
+    ("dịch vụ công", "dich-vu-cong-tao-tai-khoan"),
+    ("dich vu cong", "dich-vu-cong-tao-tai-khoan"),
+    ("so suc khoe dien tu", "so-suc-khoe-dien-tu"),
+    ("sổ sức khỏe", "so-suc-khoe-dien-tu"),
+    ("gian hang voso", "gian-hang-voso"),
+    ("zalo", "nhom-zalo-thon"),
+    ("lua dao", "phong-tranh-lua-dao"),
+    # Our own pairs, with and without tone marks (đ typed as d in several).
+    ("lừa đảo", "phong-tranh-lua-dao"),
+    ("thông tin đất đai", "thong-tin-dat-dai"),
+    ("thong tin dat dai", "thong-tin-dat-dai"),
+    ("phản ánh hiện trường", "phan-anh-hien-truong"),
+    ("phan anh hien truong", "phan-anh-hien-truong"),
+    ("trợ lý ảo", "tro-ly-ao"),
+    ("tro ly ao", "tro-ly-ao"),
+    ("gian hàng postmart", "gian-hang-postmart"),
+    ("gian hang postmart", "gian-hang-postmart"),
+    ("bán hàng trực tuyến", "ban-hang-truc-tuyen"),
+    ("ban hang truc tuyen", "ban-hang-truc-tuyen"),
+    ("chính sách chuyển đổi số", "chinh-sach-chuyen-doi-so"),
+    ("chinh sach chuyen doi so", "chinh-sach-chuyen-doi-so"),
+    ("nhóm zalo thôn", "nhom-zalo-thon"),
+    ("nhom zalo thon", "nhom-zalo-thon"),
+    ("thanh toán mã QR", "thanh-toan-qr"),
+    ("thanh toan ma qr", "thanh-toan-qr"),
+    ("tổ báo cáo kết quả", "to-bao-cao-ket-qua"),
+    ("to bao cao ket qua", "to-bao-cao-ket-qua"),
+    ("Đăng ký dịch vụ công", "dich-vu-cong-tao-tai-khoan"),
+    ("dang ky dich vu cong", "dich-vu-cong-tao-tai-khoan"),
+    # Typed on a keyboard that produces NFD (base letters followed by combining marks).
+    (unicodedata.normalize("NFD", "dịch vụ công"), "dich-vu-cong-tao-tai-khoan"),
+    (unicodedata.normalize("NFD", "phòng tránh lừa đảo"), "phong-tranh-lua-dao"),
+]
+
+
+def page_exists(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status == 200
+    except urllib.error.HTTPError as exc:
+        if exc.code == 404:
+            return False
+        raise
+
+
+def search(page, query: str):
+    """Open the search from the header (phone layout) and type query key by key; the result links."""
+    page.locator("label.md-header__button[for='__search']").click()
+    box = page.locator("input[data-md-component='search-query']")
+    expect(box).to_be_visible()
+    box.press_sequentially(query, delay=20)
+    page.wait_for_timeout(600)  # the worker answers each keyup; let the last answer land
+    results = page.locator(".md-search-result__list > li.md-search-result__item > a")
+    expect(results.first).to_be_visible(timeout=5000)
+    return results
+
+
+def test_nfd_query_is_composed_in_the_box(phone_page, site_url):
+    phone_page.goto(site_url)
+    phone_page.locator("label.md-header__button[for='__search']").click()
+    box = phone_page.locator("input[data-md-component='search-query']")
+    box.press_sequentially(unicodedata.normalize("NFD", "đất đai"))
+    assert box.input_value() == "đất đai"
+    assert unicodedata.is_normalized("NFC", box.input_value())
+
+
+@pytest.mark.parametrize("query,slug", QUERIES, ids=[f"{q}->{s}" for q, s in QUERIES])
+def test_expected_guide_comes_first(phone_page, site_url, query, slug):
+    if not page_exists(f"{site_url}huong-dan/{slug}/"):
+        pytest.skip(f"guide huong-dan/{slug}.md is not on this branch yet (404); it comes with the guides")
+    phone_page.goto(site_url)
+    results = search(phone_page, query)
+    expect(results.first).to_have_attribute("href", re.compile(rf"huong-dan/{slug}/(\?[^#]*)?(#.*)?$"), timeout=3000)
+
+
+def test_unit_names_are_found_without_tone_marks(phone_page, site_url):
+    phone_page.goto(site_url)
+    results = search(phone_page, "phuong cam thuong")
+    expect(results.first).to_have_attribute("href", re.compile(r"don-vi/thanh-pho-hai-duong/phuong-cam-thuong/"))
