@@ -6,12 +6,14 @@ from collections.abc import Callable
 from ..model import Model
 from ..settings import Settings
 from . import Asset, Page
-from . import units
+from . import dictionary, report_templates, units
 
 Builder = Callable[[Model, Settings], tuple[list[Page], list[Asset]]]
 
 BUILDERS: list[Builder] = [
     units.build,
+    dictionary.build,
+    report_templates.build,
 ]
 
 
