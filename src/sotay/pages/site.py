@@ -6,7 +6,7 @@ from collections.abc import Callable
 from ..model import Model
 from ..settings import Settings
 from . import Asset, Page
-from . import directory, guides, progress, teams, trainings, units
+from . import dictionary, directory, guides, progress, report_templates, teams, trainings, units
 
 Builder = Callable[[Model, Settings], tuple[list[Page], list[Asset]]]
 
@@ -17,6 +17,8 @@ BUILDERS: list[Builder] = [
     guides.build,
     trainings.build,
     progress.build,
+    dictionary.build,
+    report_templates.build,
 ]
 
 units.SECTIONS += [progress.unit_section, trainings.unit_section]
