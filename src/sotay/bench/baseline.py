@@ -22,10 +22,7 @@ def _cell(text: str | None) -> str:
 
 
 def _team(team: Team) -> list[str]:
-    lines = [f"## {_cell(team.name)}", ""]
-    if team.village:
-        lines += [f"Thôn: {_cell(team.village)}", ""]
-    lines += ["| Họ và tên | Vai trò | Cơ quan | Điện thoại |", "|---|---|---|---|"]
+    lines = [f"## {_cell(team.name)}", "", "| Họ và tên | Vai trò | Cơ quan | Điện thoại |", "|---|---|---|---|"]
     for member in team.current_members:
         lines.append(f"| {_cell(member.full_name)} | {_cell(member.role)} | {_cell(member.organisation)} | "
                      f"{_cell(member.phone_display)} |")

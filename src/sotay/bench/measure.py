@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import gzip
+import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -47,27 +49,50 @@ def clean_environment(**extra: str) -> dict[str, str]:
     return env
 
 
+# Launcher run with ``python -I -S``: forks the command, waits for it with wait4 and writes its figures.
+# The measured command must not be forked from this (possibly large) process: on Linux a child's ru_maxrss
+# keeps the high-water mark of the address space it was forked or vforked from, so the parent's own
+# memory would show up as the command's. The small launcher is the parent instead (~10 MiB floor).
+LAUNCHER = """
+import json, os, sys, time
+out, command = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(command[0], command)
+    except OSError as error:
+        print(f"{command[0]}: {error}", file=sys.stderr)
+    os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+code = os.waitstatus_to_exitcode(status)
+with open(out, "w") as handle:
+    json.dump({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_kib": usage.ru_maxrss, "returncode": code}, handle)
+"""
+
+
 def run_command(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None,
                 timeout: float = 3600) -> Run:
-    """Run command in a fresh process; its own rusage (wait4) gives the peak memory of that command only."""
-    with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
-        deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.005)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)  # tell Popen the child is reaped
-        out.seek(0)
-        output = out.read().decode("utf-8", "replace")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, output)
+    """Run command in a fresh process; wall and CPU time and peak memory (ru_maxrss) of that command only."""
+    with tempfile.TemporaryDirectory(prefix="sotay-run-") as tmp:
+        figures = Path(tmp) / "run.json"
+        launcher = [sys.executable, "-I", "-S", "-c", LAUNCHER, str(figures), *command]
+        with tempfile.TemporaryFile() as out:
+            proc = subprocess.Popen(launcher, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd,
+                                    start_new_session=True)
+            try:
+                proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                raise BenchError(f"{command[0]} ran longer than {timeout:.0f} s") from None
+            out.seek(0)
+            output = out.read().decode("utf-8", "replace")
+        if not figures.exists():
+            raise BenchError(f"could not run {command!r} (launcher exit {proc.returncode}):\n{output[-4000:]}")
+        data = json.loads(figures.read_text(encoding="utf-8"))
+    return Run(data["wall"], data["cpu"], data["peak_kib"], data["returncode"], output)
 
 
 def checked(run: Run, what: str) -> Run:

@@ -17,8 +17,10 @@ from pathlib import Path
 from .. import load as load_module
 from ..demo import write as write_demo
 from ..load import load_model
+from ..model import build_model
 from ..pages import site as site_module
 from ..settings import ROOT, Settings
+from ..validate.check import check
 from . import baseline
 from .measure import (Run, best, checked, clean_environment, frictionless_command, package_rows, python_command,
                       run_command, site_stats, timed)
@@ -114,6 +116,12 @@ def measure_in_process(data: Path, repeat: int = 1, today: dt.date = TODAY) -> d
         seconds, again = timed(load_model, data, today)
         warm.append(seconds)
         assert again is model, "load_model did not reuse the model of unchanged data"
+    check_times, model_times = [], []
+    for _ in range(repeat):
+        seconds, (package, tables, _problems) = timed(check, data, dt.date.today())
+        check_times.append(seconds)
+        model_times.append(timed(build_model, tables, today, package.sample)[0])
+        del tables
     settings = Settings(data_dir=data, docs_dir=ROOT / "docs", today=today)
     pages: dict[str, float] = {}
     for builder in site_module.BUILDERS:
@@ -132,7 +140,7 @@ def measure_in_process(data: Path, repeat: int = 1, today: dt.date = TODAY) -> d
     del model, again
     load_module._cache.clear()
     gc.collect()
-    return {"load_cold": min(cold), "load_warm": min(warm), "pages": pages, "analytics": analytics,
+    return {"load_cold": min(cold), "load_warm": min(warm), "check": min(check_times), "model": min(model_times), "pages": pages, "analytics": analytics,
             "progress_available": any(n.startswith("progress.") for n in analytics)}
 
 
@@ -302,6 +310,8 @@ def format_table(figures: dict) -> str:
     row("  ratio ours / frictionless", lambda e: fmt_ratio(e["validate"]["wall"] / e["frictionless"]["wall"]))
     rows.append("2. In process: load, generated pages, analytics")
     row("  load_model cold (validate + model)", lambda e: fmt_seconds(e["in_process"]["load_cold"]))
+    row("    of which check (schema + rules)", lambda e: fmt_seconds(e["in_process"]["check"]))
+    row("    of which build_model", lambda e: fmt_seconds(e["in_process"]["model"]))
     row("  load_model again, unchanged data", lambda e: fmt_seconds(e["in_process"]["load_warm"]))
     page_names = sorted({p for n in names for p in sets[n]["in_process"]["pages"]})
     for page in page_names:
