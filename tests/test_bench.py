@@ -1,0 +1,139 @@
+"""scripts/bench.py and sotay.bench work (on the small mini fixture); no timing is asserted here."""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import sys
+
+import pytest
+import yaml
+from conftest import ROOT, run_script
+
+from sotay.bench import baseline
+from sotay.bench.measure import BenchError, checked, package_rows, run_command, site_stats
+from sotay.bench.run import Options, format_table, given_dataset, run_bench, targets
+from sotay.load import load_model
+
+TODAY = dt.date(2023, 1, 20)
+
+
+GROW = "b = bytearray({mib} * 1024 * 1024); b[::4096] = b'x' * len(b[::4096])"
+
+
+def test_run_command_reports_the_peak_memory_of_that_command_only():
+    exec(GROW.format(mib=250), {}, scope := {})  # this process now holds 250 MiB
+    big = checked(run_command([sys.executable, "-c", GROW.format(mib=200)]), "grow")
+    small = checked(run_command([sys.executable, "-c", "pass"]), "pass")
+    assert len(scope["b"]) == 250 * 1024 * 1024
+    assert big.peak_kib > 200 * 1024
+    # Neither the maximum of every child so far nor the memory of the process that launched it.
+    assert small.peak_kib < 100 * 1024
+    assert big.wall > 0 and big.cpu > 0
+
+
+def test_a_failing_command_is_an_error_with_its_output():
+    run = run_command([sys.executable, "-c", "import sys; print('hỏng'); sys.exit(3)"])
+    assert run.returncode == 3
+    with pytest.raises(BenchError, match="exit 3"):
+        checked(run, "thing")
+
+
+def test_package_rows_counts_data_rows_of_every_declared_file(mini):
+    descriptor = yaml.safe_load((mini / "datapackage.yaml").read_text(encoding="utf-8"))
+    expected = 0
+    for resource in descriptor["resources"]:
+        paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
+        expected += sum(len((mini / p).read_text(encoding="utf-8").splitlines()) - 1 for p in paths)
+    assert package_rows(mini) == expected == 44  # as scripts/validate.py says: "12 bảng, 44 dòng"
+
+
+def test_site_stats(tmp_path):
+    for rel, size in (("index.html", 100), ("a/index.html", 300), ("b/index.html", 1000), ("404.html", 5)):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(b"x" * size)
+    (tmp_path / "search").mkdir()
+    raw = json.dumps({"docs": [{"text": "Nguyễn Văn An"}] * 50}).encode()
+    (tmp_path / "search" / "search_index.json").write_bytes(raw)
+    stats = site_stats(tmp_path)
+    assert (stats.pages, stats.median_page, stats.largest_page, stats.largest_path) == (3, 300, 1000, "b/index.html")
+    assert stats.search_index == len(raw)
+    assert stats.search_index_gz == len(gzip.compress(raw, 9, mtime=0)) < len(raw)
+    assert stats.total_bytes == 1405 + len(raw)
+
+
+def test_naive_baseline_lists_every_unit_in_nav_and_every_member_in_tables(mini, tmp_path):
+    model = load_model(mini, TODAY)
+    config_path = baseline.write_naive_project(model, tmp_path / "naive")
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    assert config["theme"] == {"name": "material", "language": "vi", "font": False}
+    assert config["plugins"] == ["search"]
+    units = [model.province, *model.districts, *model.communes]
+    pages = sorted(p.relative_to(tmp_path / "naive" / "docs").as_posix()
+                   for p in (tmp_path / "naive" / "docs").rglob("*.md"))
+    assert len(pages) == len(units)
+
+    def nav_paths(items):
+        for item in items:
+            for value in item.values():
+                yield from (nav_paths(value) if isinstance(value, list) else [value])
+    assert sorted(nav_paths(config["nav"])) == pages
+    text = "".join((tmp_path / "naive" / "docs" / p).read_text(encoding="utf-8") for p in pages)
+    current = [m for t in model.teams.values() for m in t.current_members]
+    assert current
+    for member in current:
+        row = f"| {member.full_name} | {member.role} | {member.organisation or ''} | {member.phone_display} |"
+        assert row in text
+        if not member.consent:
+            assert member.phone is None  # the model dropped it: the baseline cannot publish it either
+
+
+def test_bench_functions_on_the_mini_fixture(mini, tmp_path):
+    figures = run_bench([given_dataset(mini)], Options(repeat=1, skip_build=True), tmp_path, log=lambda m: None)
+    entry = figures["datasets"]["mini"]
+    assert entry["rows"] == 44
+    for key in ("validate", "frictionless"):
+        assert entry[key]["returncode"] == 0 and entry[key]["wall"] > 0 and entry[key]["peak_kib"] > 0
+    inside = entry["in_process"]
+    assert inside["load_cold"] > 0 and inside["load_warm"] >= 0
+    assert "units.build" in inside["pages"] and "headline" in inside["analytics"]
+    assert "build" not in entry and figures["baseline"] is None
+    names = [t["name"] for t in figures["targets"]]
+    assert names == ["validation ≤ 1.5× frictionless [mini]", "re-load of unchanged data < 0.3 s [mini]"]
+    table = format_table(figures)
+    assert "scripts/validate.py: wall" in table and "frictionless validate: wall" in table
+    assert "re-load of unchanged data" in table
+    json.dumps(figures)  # the --out figures are plain JSON
+
+
+def test_targets_between_scales_and_against_the_baseline():
+    def entry(scale, build_wall, median, pages_time):
+        return {"scale": scale, "validate": {"wall": 1.0}, "frictionless": {"wall": 2.0},
+                "in_process": {"load_warm": 0.001, "pages": {"units.build": pages_time},
+                               "analytics": {"headline": 0.001, "progress.compute_all": pages_time},
+                               "progress_available": True},
+                "build": {"wall": build_wall, "median_page": median}}
+    figures = {"datasets": {"demo": entry(1, 3.0, 1000, 0.1), "x10": entry(10, 40.0, 1050, 1.2)},
+               "baseline": {"wall": 10.0}}
+    result = {t["name"]: (round(t["value"], 3), t["pass"]) for t in targets(figures)}
+    assert result["cold build ≤ 0.5× naive baseline [demo]"] == (0.3, True)
+    assert result["build x10 ≤ 11× demo build"] == (13.333, False)
+    assert result["median page x10 within 10% of demo"] == (5.0, True)
+    assert result["analytics x10 ≤ 11× demo"] == (round(1.201 / 0.101, 3), False)
+    assert result["generated pages x10 ≤ 11× demo"] == (12.0, False)
+    assert result["validation ≤ 1.5× frictionless [x10]"] == (0.5, True)
+
+
+def test_script_help_is_its_docstring():
+    result = run_script("bench.py", "--help")
+    assert result.returncode == 0
+    assert "--skip-build" in result.stdout and "frictionless validate" in result.stdout
+
+
+def test_script_on_a_data_folder_writes_json(mini, tmp_path):
+    out = tmp_path / "figures.json"
+    result = run_script("bench.py", "--data", str(mini), "--skip-build", "--out", str(out), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "ratio ours / frictionless" in result.stdout and "PASS" in result.stdout
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["datasets"]["mini"]["rows"] == 44
