@@ -11,7 +11,7 @@ from .constants import ROLE_ORDER
 from .text import person_sort_key, sort_key
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Unit:
     id: str
     code: str
@@ -50,7 +50,7 @@ class Unit:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Member:
     id: str
     team: Team
@@ -82,7 +82,7 @@ class Member:
         return phones.digits_national(self.zalo or self.phone or "") if self.consent else ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Team:
     id: str
     kind: str
@@ -113,7 +113,7 @@ class Team:
         return self.established_on <= end and (self.dissolved_on is None or self.dissolved_on >= start)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Platform:
     id: str
     name: str
@@ -125,7 +125,7 @@ class Platform:
     description: str
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Indicator:
     id: str
     name: str
@@ -135,7 +135,7 @@ class Indicator:
     description: str
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Period:
     id: str
     starts_on: dt.date
@@ -143,7 +143,7 @@ class Period:
     due_on: dt.date
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Organisation:
     id: str
     name: str
@@ -154,7 +154,7 @@ class Organisation:
     succeeded_by: str | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Training:
     id: str
     date: dt.date
@@ -191,7 +191,7 @@ class ReportNote:
     proposals: str | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Model:
     today: dt.date
     units: dict[str, Unit]
