@@ -26,7 +26,8 @@ def local_polyfills(polyfills: list) -> list:
 def write_zip(site_dir: Path, target: Path, folder: str = "so-tay") -> int:
     """Zip every file under site_dir into target under folder/, sorted, with fixed timestamps and
     modes, so that the same site always gives the same bytes. Returns the number of files."""
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.resolve() != target.resolve())
+    files = sorted((p for p in site_dir.rglob("*") if p.is_file() and p.resolve() != target.resolve()),
+                   key=lambda p: p.relative_to(site_dir).as_posix())  # archive order = name order
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
