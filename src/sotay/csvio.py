@@ -8,6 +8,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from .atomic import _write_temp
 from .errors import Problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # one district's or one period's file; far above the real size
@@ -85,13 +86,9 @@ def write_csv_atomic(path: Path, header: list[str], rows: list[list[str]], bom: 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Replace path with data, never leaving a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = _write_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
