@@ -5,7 +5,6 @@ import csv
 import io
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from .atomic import _write_temp
