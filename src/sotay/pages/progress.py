@@ -122,7 +122,6 @@ def render_all(model: Model, settings: Settings) -> int:
     """Build and render every page and unit-page section this feature adds (for scripts/bench.py);
     returns the number of HTML characters produced."""
     from . import trainings
-    from .units import SECTIONS  # noqa: F401 - the sections below are the ones registered there
     analytics._cache.pop(model, None)
     size = 0
     for builder in (trainings.build, build):

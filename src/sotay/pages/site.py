@@ -21,9 +21,6 @@ BUILDERS: list[Builder] = [
     report_templates.build,
 ]
 
-units.SECTIONS += [progress.unit_section, trainings.unit_section]
-
-
 def build_site(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
     """Run every builder; page paths must be unique across builders."""
     pages: list[Page] = []

@@ -12,15 +12,17 @@ from functools import partial
 from ..analytics.units import is_active, unit_counts
 from ..model import Model, Unit
 from ..settings import Settings
-from . import Asset, Page
+from . import Asset, Page, progress, trainings
 from .contacts import fallback, members_file, root, vcard_path
 from .render import render
 
-# Sections other features add to unit pages (trainings, progress, what the unit is today…):
-# each takes (model, unit) and returns escaped HTML, or "" when it has nothing to say.
-# TOP_SECTIONS go right under the title, SECTIONS after the unit's own content.
-TOP_SECTIONS: list[Callable[[Model, Unit], str]] = []
-SECTIONS: list[Callable[[Model, Unit], str]] = []
+# Sections other features add to unit pages: each takes (model, unit) and returns escaped HTML,
+# or "" when it has nothing to say. TOP_SECTIONS go right under the title, SECTIONS after the
+# unit's own content. Fixed here, not registered at import time, so a page never depends on
+# which modules happened to be imported first.
+Section = Callable[[Model, Unit], str]
+TOP_SECTIONS: tuple[Section, ...] = ()
+SECTIONS: tuple[Section, ...] = (progress.unit_section, trainings.unit_section)
 
 
 def _unit_page(model: Model, unit: Unit) -> str:
