@@ -68,6 +68,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if guides.is_guide(page.file.src_uri):
         page.meta.setdefault("description", page.meta.get("summary", ""))
+        # Residents search for guides: rank one above a post or unit page with the same words.
+        page.meta.setdefault("search", {"boost": GUIDE_SEARCH_BOOST})
         return guides.banner_markdown(guides.banners(page.meta, _state["model"])) + markdown
     return markdown
 
@@ -93,10 +95,21 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+GUIDE_SEARCH_BOOST = 2
+
+
+def _listing_pages(config) -> tuple[str, ...]:
+    """The blog's category and page-2… listings: they repeat their posts' titles and would outrank them."""
+    blog = config.plugins.get("material/blog")
+    if blog is None:
+        return ()
+    return (f"{blog.config.blog_dir}/category/", f"{blog.config.blog_dir}/page/")
+
+
 def on_post_build(config):
     # Tone-mark-insensitive search: folded copies of title and text in Material's lunr index. Runs
     # after the search plugin wrote the index and before the offline plugin inlines it (priority -100).
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
-        before, after = fold_index_file(index)
+        before, after = fold_index_file(index, exclude=_listing_pages(config))
         log.debug("search index: %d -> %d bytes gzipped", before, after)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import urllib.error
-import urllib.request
 
 import pytest
 from playwright.sync_api import expect
@@ -48,16 +46,6 @@ QUERIES = [
 ]
 
 
-def page_exists(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url) as response:
-            return response.status == 200
-    except urllib.error.HTTPError as exc:
-        if exc.code == 404:
-            return False
-        raise
-
-
 def search(page, query: str):
     """Open the search from the header (phone layout) and type query key by key; the result links."""
     page.locator("label.md-header__button[for='__search']").click()
@@ -79,17 +67,8 @@ def test_nfd_query_is_composed_in_the_box(phone_page, site_url):
     assert unicodedata.is_normalized("NFC", box.input_value())
 
 
-# Ranking misses seen after merging the real guides (another page ranks first); issue 6 stays open.
-KNOWN_MISSES = {"dịch vụ công", "tổ báo cáo kết quả", "to bao cao ket qua", "Đăng ký dịch vụ công",
-                "dang ky dich vu cong", unicodedata.normalize("NFD", "dịch vụ công")}
-QUERIES = [pytest.param(q, s, marks=pytest.mark.xfail(reason="ranking miss after merge, see note", strict=False))
-           if q in KNOWN_MISSES else (q, s) for q, s in QUERIES]
-
-
 @pytest.mark.parametrize("query,slug", QUERIES)
 def test_expected_guide_comes_first(phone_page, site_url, query, slug):
-    if not page_exists(f"{site_url}huong-dan/{slug}/"):
-        pytest.skip(f"guide huong-dan/{slug}.md is not on this branch yet (404); it comes with the guides")
     phone_page.goto(site_url)
     results = search(phone_page, query)
     expect(results.first).to_have_attribute("href", re.compile(rf"huong-dan/{slug}/(\?[^#]*)?(#.*)?$"), timeout=3000)

@@ -22,7 +22,8 @@ SAMPLE = {
     "docs": [
         {"location": "a/", "title": "Đăng ký Dịch vụ công", "text": "<p>Mở <strong>Cổng</strong> dịch vụ công &amp; đăng nhập.</p>"},
         {"location": "b/", "title": "Zalo", "text": "<p>zalo group</p>"},
-        {"location": "c/", "title": "", "text": ""},
+        {"location": "c/", "title": "", "text": "", "tags": ["Sức khỏe", "zalo"]},
+        {"location": "blog/category/dich-vu-cong/", "title": "Dịch vụ công", "text": ""},
     ],
 }
 
@@ -33,27 +34,37 @@ def test_folded_drops_markup_tone_marks_and_d_bar():
 
 
 def test_fold_index_registers_fields_with_the_sources_boosts_and_adds_copies():
-    result = fold_index(SAMPLE)
+    result = fold_index(SAMPLE, exclude=("blog/category/",))
     fields = result["config"]["fields"]
     assert fields["title_fold"] == {"boost": 1000.0} and fields["text_fold"] == {"boost": 1.0}
-    assert fields["tags"] == {"boost": 1000000.0}
-    first, second, third = result["docs"]
+    assert fields["tags"] == fields["tags_fold"] == {"boost": 1000000.0}
+    first, second, third = result["docs"]  # the category listing is left out
+    assert third["tags_fold"] == ["suc khoe", "zalo"]
     assert first["title_fold"] == "dang ky dich vu cong"
     assert first["text_fold"] == "mo cong dich vu cong & dang nhap."
     assert "title_fold" not in second and "text_fold" not in second  # nothing to fold: no copy
     assert "title_fold" not in third
     assert SAMPLE["docs"][0].keys() == {"location", "title", "text"}  # the input is not changed
+    assert len(SAMPLE["docs"]) == 4
     assert fold_index(result) == result  # idempotent
 
 
 def test_built_index_is_folded_small_and_has_no_member_rows(built_site):
     raw = (built_site / "search" / "search_index.json").read_bytes()
     index = json.loads(raw)
-    assert {"title_fold", "text_fold"} <= index["config"]["fields"].keys()
+    fields = index["config"]["fields"]
+    assert {"title_fold", "text_fold", "tags_fold"} <= fields.keys()
+    # A tag counts less than a title (Material's default 1000000 let one word of a tag outrank a title).
+    assert fields["text"]["boost"] < fields["tags"]["boost"] == fields["tags_fold"]["boost"] < fields["title"]["boost"]
+    # Guides, what residents look for, weigh more than other pages with the same words.
+    assert {doc.get("boost") for doc in index["docs"] if doc["location"].startswith("huong-dan/vneid/")} == {2}
     titles = {doc.get("title_fold") for doc in index["docs"]}
     assert "phuong cam thuong" in {t.split(" (")[0] for t in titles if t} or any(
         t and "cam thuong" in t for t in titles)
     assert gzipped_size(raw) <= 400_000
+    locations = [doc["location"] for doc in index["docs"]]
+    assert "cach-lam-hay/" in {loc.split("#")[0] for loc in locations}  # the blog itself stays
+    assert not [loc for loc in locations if loc.startswith(("cach-lam-hay/category/", "cach-lam-hay/page/"))]
     text = raw.decode("utf-8")
     phones = re.findall(r"090[01][ .]?\d{3}[ .]?\d{3}", text)
     assert not phones, phones[:5]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from sotay.text import fold, nfc
 
-# Folded field -> (source field, boost relative to the source field's boost).
-FOLDED_FIELDS = {"title_fold": "title", "text_fold": "text"}
+# Folded field -> the field it copies (with the same boost).
+FOLDED_FIELDS = {"title_fold": "title", "text_fold": "text", "tags_fold": "tags"}
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -27,8 +27,14 @@ def folded(value: str) -> str:
     return _SPACE.sub(" ", fold(nfc(plain))).strip()
 
 
-def fold_index(index: dict) -> dict:
-    """Return a copy of a Material search index with folded title/text fields added and registered.
+def _plain(value: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value))).strip().lower()
+
+
+def fold_index(index: dict, exclude: tuple[str, ...] = ()) -> dict:
+    """Return a copy of a Material search index with folded title/text/tags fields added and registered,
+    and the documents whose location starts with one of ``exclude`` left out
+    (listing pages that only repeat the titles of the pages they list).
 
     A folded copy is stored only where it differs from the lower-cased original (text without any
     Vietnamese mark is already found as typed), which keeps the index small.
@@ -40,24 +46,29 @@ def fold_index(index: dict) -> dict:
     config["fields"] = fields
     docs = []
     for doc in index["docs"]:
+        if exclude and doc.get("location", "").startswith(exclude):
+            continue
         doc = dict(doc)
         for name, source in FOLDED_FIELDS.items():
             value = doc.get(source)
-            if not isinstance(value, str) or not value:
-                continue
-            plain = folded(value)
-            if plain != _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value))).strip().lower():
-                doc[name] = plain
+            if isinstance(value, list):  # tags
+                plain = [folded(v) for v in value if isinstance(v, str)]
+                if plain != [_plain(v) for v in value if isinstance(v, str)]:
+                    doc[name] = plain
+            elif isinstance(value, str) and value:
+                plain = folded(value)
+                if plain != _plain(value):
+                    doc[name] = plain
         docs.append(doc)
     return {**index, "config": config, "docs": docs}
 
 
-def fold_index_file(path: Path) -> tuple[int, int]:
+def fold_index_file(path: Path, exclude: tuple[str, ...] = ()) -> tuple[int, int]:
     """Fold the index file in place (idempotent); returns its gzipped size (bytes) before and after."""
     raw = path.read_text(encoding="utf-8")
     index = json.loads(raw)
     before = gzipped_size(raw.encode("utf-8"))
-    result = json.dumps(fold_index(index), ensure_ascii=False, separators=(",", ":"))
+    result = json.dumps(fold_index(index, exclude), ensure_ascii=False, separators=(",", ":"))
     path.write_text(result, encoding="utf-8")
     return before, gzipped_size(result.encode("utf-8"))
 
