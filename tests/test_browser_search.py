@@ -78,3 +78,19 @@ def test_unit_names_are_found_without_tone_marks(phone_page, site_url):
     phone_page.goto(site_url)
     results = search(phone_page, "phuong cam thuong")
     expect(results.first).to_have_attribute("href", re.compile(r"don-vi/thanh-pho-hai-duong/phuong-cam-thuong/"))
+
+
+def test_index_is_fetched_only_when_the_search_is_opened(phone_page, site_url, request_log):
+    """The index weighs more than the rest of a guide page: a reader who never searches never loads it."""
+    phone_page.goto(f"{site_url}huong-dan/vneid/")
+    phone_page.wait_for_load_state("networkidle")
+    assert not [url for url in request_log if "search_index" in url]
+    results = search(phone_page, "dich vu cong")
+    expect(results.first).to_have_attribute("href", re.compile(r"huong-dan/dich-vu-cong-tao-tai-khoan/"))
+    assert [url for url in request_log if url.endswith("search/search_index.json")]
+
+
+def test_a_link_with_a_query_opens_the_search_with_results(phone_page, site_url):
+    phone_page.goto(f"{site_url}?q=zalo")
+    results = phone_page.locator(".md-search-result__list > li.md-search-result__item > a")
+    expect(results.first).to_have_attribute("href", re.compile(r"huong-dan/nhom-zalo-thon/"), timeout=10000)
