@@ -95,3 +95,11 @@ def test_guide_summary_becomes_the_meta_description(built_site):
     page = (built_site / "huong-dan" / "vneid" / "index.html").read_text(encoding="utf-8")
     match = re.search(r'<meta name="description" content="([^"]*)"', page)
     assert match and html_lib.unescape(match.group(1)) == summary
+
+
+def test_heading_ids_keep_d_bar_as_d(built_site):
+    """Search results and shared links point at heading ids: "đất đai" gives dat-dai, not at-ai."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "huong-dan/#tra-cuu-thong-tin-dat-dai" in locations
+    assert not [loc for loc in locations if loc.endswith("#tra-cuu-thong-tin-at-ai")]
