@@ -120,3 +120,26 @@ def append_row(path: Path, row: list[str]) -> None:
     import csv
     with path.open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(row)
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    import csv
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+@pytest.fixture
+def reform_mini(mini: Path) -> Path:
+    """The mini package after the 2025 reform: its 2022 units end on 30/06/2025, two new units (Thành phố
+    Hải Phòng, Phường Thành Đông) start on 01/07/2025, and the crosswalk maps the old units to them."""
+    for line in (2, 3, 4, 5):  # 30, 288, 10507, 10510
+        edit_cell(mini / "units.csv", line, "valid_to", "2025-06-30")
+    append_row(mini / "units.csv", ["31-2025", "31", "Thành phố Hải Phòng", "Thành phố", "province", "", "hai-phong", "2025-07-01", ""])
+    append_row(mini / "units.csv", ["10507-2025", "10507", "Phường Thành Đông", "Phường", "commune", "31-2025", "phuong-thanh-dong", "2025-07-01", ""])
+    write_rows(mini / "crosswalk.csv", [
+        ["old_id", "new_id", "changed_on", "partial", "interim_name", "interim_on"],
+        ["30", "31-2025", "2025-07-01", "không", "", ""],
+        ["10507", "10507-2025", "2025-07-01", "không", "", ""],
+        ["10510", "10507-2025", "2025-07-01", "không", "", ""],
+    ])
+    return mini
