@@ -72,6 +72,25 @@ def site_url(built_site: Path):
     server.shutdown()
 
 
+REFORM_TODAY = "2026-01-10"  # after the 2025 reform: banners on 2022 pages, pages of the new units
+
+
+@pytest.fixture(scope="session")
+def built_site_2026(tmp_path_factory) -> Path:
+    """The site built from the shipped data as of 10/01/2026."""
+    out = tmp_path_factory.mktemp("site2026")
+    result = build_site(out, today=REFORM_TODAY)
+    assert result.returncode == 0, result.stderr[-5000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url_2026(built_site_2026: Path):
+    server, url = serve(built_site_2026)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, never a downloaded browser; flags that keep it off the network."""
