@@ -332,3 +332,12 @@ def test_reform_work_grows_linearly(tmp_path):
     two, size_two = _steps(tmp_path / "x2")
     assert size_two / size_one > 1.5
     assert two / one <= size_two / size_one * 1.1, (one, two)
+
+
+def test_team_pages_say_where_their_commune_is_today(after):
+    from sotay.pages import teams
+    def page(model, path):
+        return text_of(next(p for p in teams.build(model, settings_on(model.today))[0] if p.path == path).render())
+    assert "Từ 01/07/2025, Phường Cẩm Thượng thuộc Phường Thành Đông, Thành phố Hải Phòng." in page(after, "to/tcn-10507-01/index.md")
+    assert "Từ 01/07/2025, Thành phố Hải Dương không còn là đơn vị hành chính." in page(after, "to/bcd-288/index.md")
+    assert "2025" not in page(model_on(BEFORE), "to/tcn-10507-01/index.md")

@@ -45,8 +45,8 @@ def test_overlapping_validity_of_one_code(reform_mini):
     assert ("units.csv:7:valid_from: 2025-07-01: mã thống kê 10507 cũng là của Phường Cẩm Thượng (dòng 4, hiệu lực đến "
             "không thời hạn): một mã không thể thuộc hai đơn vị cùng lúc; ghi ngày hết hiệu lực (valid_to) của đơn vị cũ "
             "trước ngày đơn vị này bắt đầu") in found
-    # The same missing date, seen by the crosswalk and by the parent's validity: all at the one cell to fix.
-    assert {p.split(": ")[0] for p in found} == {"units.csv:7:valid_from", "units.csv:4:valid_to"}
+    # The same missing date, seen by the crosswalk and by the parent's validity, is named there too.
+    assert {p.split(": ")[0] for p in found} == {"units.csv:7:valid_from", "units.csv:4:valid_to", "crosswalk.csv:3:old_id"}
 
 
 def test_validity_ending_after_a_new_unit_with_the_code_started(reform_mini):
@@ -63,7 +63,8 @@ def test_change_date_must_be_the_new_units_start(reform_mini):
 def test_old_unit_must_end_the_day_before_the_change(reform_mini):
     edit_cell(reform_mini / "units.csv", 5, "valid_to", "2025-05-31")
     assert problems(reform_mini) == [
-        "units.csv:5:valid_to: 2025-05-31: Phường Bình Hàn chuyển sang đơn vị mới từ 01/07/2025 (crosswalk.csv dòng 4): ghi ngày hết hiệu lực 2025-06-30",
+        "crosswalk.csv:4:old_id: 10510: Phường Bình Hàn chuyển sang đơn vị mới từ 01/07/2025, nên hết hiệu lực ngày 30/06/2025, "
+        "nhưng units.csv dòng 5 ghi hết hiệu lực 31/05/2025: sửa cột valid_to thành 2025-06-30 (hoặc sửa ngày ở dòng này)",
     ]
 
 
@@ -71,7 +72,8 @@ def test_interim_step_ends_the_old_unit_earlier(reform_mini):
     edit_cell(reform_mini / "crosswalk.csv", 4, "interim_name", "Phường Bình Hàn mới")
     edit_cell(reform_mini / "crosswalk.csv", 4, "interim_on", "2025-01-01")
     assert problems(reform_mini) == [
-        "units.csv:5:valid_to: 2025-06-30: Phường Bình Hàn chuyển sang đơn vị mới từ 01/01/2025 (crosswalk.csv dòng 4): ghi ngày hết hiệu lực 2024-12-31",
+        "crosswalk.csv:4:old_id: 10510: Phường Bình Hàn chuyển sang đơn vị mới từ 01/01/2025, nên hết hiệu lực ngày 31/12/2024, "
+        "nhưng units.csv dòng 5 ghi hết hiệu lực 30/06/2025: sửa cột valid_to thành 2024-12-31 (hoặc sửa ngày ở dòng này)",
     ]
     edit_cell(reform_mini / "units.csv", 5, "valid_to", "2024-12-31")
     assert problems(reform_mini) == []

@@ -33,6 +33,13 @@ def successors_in_force(model: Model, unit: Unit) -> list[Succession]:
     return [s for s in unit.successors if s.changed_on <= model.today]
 
 
+def ended_on(model: Model, unit: Unit) -> dt.date | None:
+    """The first day the unit no longer existed, if that day has come by ``model.today``."""
+    if unit.valid_to is None or unit.valid_to >= model.today:
+        return None
+    return unit.valid_to + ONE_DAY
+
+
 def _district_targets(model: Model, district: Unit) -> list[Unit]:
     """The new units the district's communes went into, each once, in name order."""
     found: dict[str, Unit] = {}
@@ -49,12 +56,12 @@ def banner(model: Model, unit: Unit) -> str:
     today = model.today
     steps = successors_in_force(model, unit)
     interim = next((s for s in unit.successors if s.interim_on is not None and s.interim_on <= today), None)
-    ended = unit.valid_to is not None and unit.valid_to < today
     if unit.level == "district":
-        if not ended:
+        end = ended_on(model, unit)
+        if end is None:
             return ""
         targets = _district_targets(model, unit)
-        return render("reform_banner.html", unit=unit, root=_root(unit), kind="district", ended_on=unit.valid_to + ONE_DAY,
+        return render("reform_banner.html", unit=unit, root=_root(unit), kind="district", ended_on=end,
                       targets=targets, city=targets[0].parent if targets else None, steps=[], interim=None, interim_until=None)
     if not steps and interim is None:
         return ""

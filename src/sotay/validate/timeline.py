@@ -99,9 +99,11 @@ def crosswalk_rows(ctx: Context) -> Iterator[Problem]:
                 yield ctx.at("crosswalk", row, "changed_on", row["changed_on"],
                              f"{old['name']} đã có dòng {first['_line']} với ngày khác: mọi dòng của cùng đơn vị cũ phải cùng ngày thay đổi")
         if ends is not None and old["valid_to"] != ends - ONE_DAY:
-            yield ctx.at("units", old, "valid_to", old["valid_to"],
-                         f"{old['name']} chuyển sang đơn vị mới từ {_d(ends)} (crosswalk.csv dòng {first['_line']}): "
-                         f"ghi ngày hết hiệu lực {(ends - ONE_DAY).isoformat()}")
+            # Located here, at the row that says when the change happened; the fix may be in either file.
+            yield ctx.at("crosswalk", first, "old_id", first["old_id"],
+                         f"{old['name']} chuyển sang đơn vị mới từ {_d(ends)}, nên hết hiệu lực ngày {_d(ends - ONE_DAY)}, nhưng "
+                         f"{old['_file']} dòng {old['_line']} ghi hết hiệu lực {_d(old['valid_to'])}: sửa cột valid_to "
+                         f"thành {(ends - ONE_DAY).isoformat()} (hoặc sửa ngày ở dòng này)")
         split = len(rows) > 1
         for row in rows:
             if row["partial"] is None:
