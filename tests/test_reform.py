@@ -235,7 +235,8 @@ def test_new_unit_page_lists_its_2022_communes_teams_trainings_and_progress(afte
 def test_partial_sources_are_listed_apart_and_not_added(after):
     page = next(p for p in reform.build(after, settings_on(AFTER))[0] if p.path == "don-vi/2025/xa-lai-khe/index.md")
     text = text_of(page.render())
-    assert "Xã Cộng Hòa (một phần)" in text and "một phần (chưa cộng)" in text
+    assert "Xã Cộng Hòa (Huyện Nam Sách) (một phần)" in text and "Xã Cộng Hòa (Huyện Kim Thành)," in text
+    assert "một phần (chưa cộng)" in text
     assert "Cộng các xã nhập toàn bộ" in text
 
 

@@ -41,7 +41,6 @@ class Source:
     step: Succession
     counts: UnitCounts
     progress: UnitProgress
-    sessions: int  # distinct sessions held in the commune or attended by its teams (not additive)
     team_attendances: int
     attendees: int
 
@@ -114,12 +113,9 @@ def reform(model: Model, root: Unit) -> Reform:
     def source(step: Succession) -> Source:
         found = sources.get(step.old.id)
         if found is None:
-            sessions = training_analytics.for_unit(model, step.old)
             done = attendance.get(step.old.id, (0, 0))
-            found = sources[step.old.id] = Source(step, unit_counts(model, step.old), figures[step.old.id],
-                                                  sum(1 for s in sessions if not s.upcoming), done[0], done[1])
-        return found if found.step is step else Source(step, found.counts, found.progress, found.sessions,
-                                                        found.team_attendances, found.attendees)
+            found = sources[step.old.id] = Source(step, unit_counts(model, step.old), figures[step.old.id], done[0], done[1])
+        return found if found.step is step else Source(step, found.counts, found.progress, found.team_attendances, found.attendees)
 
     units = []
     for new in root.children:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from functools import partial
 
 from ..analytics import progress as progress_analytics
@@ -84,9 +85,13 @@ def _unit_page(model: Model, root: Unit, unit: Unit) -> str:
     year = progress_analytics.get(model).year
     sources = [*figures.whole, *figures.partial]
     teams = [(s, [t for t in s.unit.teams if is_active(t, model)]) for s in sources]
-    rows = [(s.progress.figures, None, s.unit.name + (" (một phần, chưa cộng)" if s.step.partial else ""), s.progress.teams)
+    # Two 2022 communes of the same name (Xã Cộng Hòa of Nam Sách and of Kim Thành) get their district.
+    names = Counter(s.unit.name for s in sources)
+    labels = {s.unit.id: f"{s.unit.name} ({s.unit.parent.name})" if names[s.unit.name] > 1 and s.unit.parent else s.unit.name
+              for s in sources}
+    rows = [(s.progress.figures, None, labels[s.unit.id] + (" (một phần, chưa cộng)" if s.step.partial else ""), s.progress.teams)
             for s in sources]
-    return render("reform_unit.html", new=figures, unit=unit, root=_root(unit), year=year, teams=teams, rows=rows,
+    return render("reform_unit.html", new=figures, unit=unit, root=_root(unit), year=year, teams=teams, rows=rows, labels=labels,
                   indicators=list(model.indicators.values()), now=organiser_notes(model), changed_on=unit.valid_from)
 
 
