@@ -10,7 +10,7 @@ Everything is one pass over the crosswalk and the attendance rows.
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Model, Succession, Unit
 from ..text import sort_key
@@ -29,10 +29,6 @@ class Totals:
     team_attendances: int  # teams × past sessions they attended
     attendees: int  # people at those sessions
     figures: list[Figure]  # targets and results of the year, per indicator
-
-    @property
-    def teams(self) -> int:
-        return self.village_teams
 
 
 @dataclass(frozen=True)
@@ -63,13 +59,14 @@ class Reform:
     root: Unit  # Thành phố Hải Phòng (31-2025)
     predecessors: list[Unit]  # the old roots it took over (Tỉnh Hải Dương)
     units: list[NewUnit]  # the root's communes, in name order
-    split: list[Source]  # each split 2022 commune once (its first crosswalk row)
+    split: list[Source]  # each split 2022 commune once
     unallocated: Totals  # the split communes added up
     allocated: Totals  # every new unit added up
     total: Totals  # allocated + unallocated: the 2022 communes, each once
+    by_id: dict[str, NewUnit] = field(default_factory=dict, repr=False)
 
     def unit(self, unit_id: str) -> NewUnit:
-        return next(u for u in self.units if u.unit.id == unit_id)
+        return self.by_id[unit_id]
 
 
 def add(parts: list[Totals], indicators) -> Totals:
@@ -133,7 +130,7 @@ def reform(model: Model, root: Unit) -> Reform:
     allocated = add([u.totals for u in units], indicators)
     unallocated = of_sources(split, indicators)
     return Reform(root, [s.old for s in root.predecessors], units, split, unallocated, allocated,
-                  add([allocated, unallocated], indicators))
+                  add([allocated, unallocated], indicators), {u.unit.id: u for u in units})
 
 
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
