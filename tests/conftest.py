@@ -119,7 +119,9 @@ MINI = ROOT / "tests" / "fixtures" / "mini"
 
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
-    """A writable copy of the small hand-made data package, with the real schemas."""
+    """A writable copy of the small hand-made data package, with the real schemas. Like the shipped data it
+    knows the 2025 reform: its 2022 units end on 30/06/2025, Thành phố Hải Phòng and Phường Thành Đông
+    start on 01/07/2025, and crosswalk.csv maps the old units to them."""
     target = tmp_path / "mini"
     shutil.copytree(MINI, target)
     shutil.copytree(DATA / "schemas", target / "schemas")
@@ -145,20 +147,3 @@ def write_rows(path: Path, rows: list[list[str]]) -> None:
     import csv
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
-
-
-@pytest.fixture
-def reform_mini(mini: Path) -> Path:
-    """The mini package after the 2025 reform: its 2022 units end on 30/06/2025, two new units (Thành phố
-    Hải Phòng, Phường Thành Đông) start on 01/07/2025, and the crosswalk maps the old units to them."""
-    for line in (2, 3, 4, 5):  # 30, 288, 10507, 10510
-        edit_cell(mini / "units.csv", line, "valid_to", "2025-06-30")
-    append_row(mini / "units.csv", ["31-2025", "31", "Thành phố Hải Phòng", "Thành phố", "province", "", "hai-phong", "2025-07-01", ""])
-    append_row(mini / "units.csv", ["10507-2025", "10507", "Phường Thành Đông", "Phường", "commune", "31-2025", "phuong-thanh-dong", "2025-07-01", ""])
-    write_rows(mini / "crosswalk.csv", [
-        ["old_id", "new_id", "changed_on", "partial", "interim_name", "interim_on"],
-        ["30", "31-2025", "2025-07-01", "không", "", ""],
-        ["10507", "10507-2025", "2025-07-01", "không", "", ""],
-        ["10510", "10507-2025", "2025-07-01", "không", "", ""],
-    ])
-    return mini
