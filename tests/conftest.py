@@ -72,6 +72,25 @@ def site_url(built_site: Path):
     server.shutdown()
 
 
+REFORM_TODAY = "2026-01-10"  # after the 2025 reform: banners on 2022 pages, pages of the new units
+
+
+@pytest.fixture(scope="session")
+def built_site_2026(tmp_path_factory) -> Path:
+    """The site built from the shipped data as of 10/01/2026."""
+    out = tmp_path_factory.mktemp("site2026")
+    result = build_site(out, today=REFORM_TODAY)
+    assert result.returncode == 0, result.stderr[-5000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url_2026(built_site_2026: Path):
+    server, url = serve(built_site_2026)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, never a downloaded browser; flags that keep it off the network."""
@@ -100,7 +119,9 @@ MINI = ROOT / "tests" / "fixtures" / "mini"
 
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
-    """A writable copy of the small hand-made data package, with the real schemas."""
+    """A writable copy of the small hand-made data package, with the real schemas. Like the shipped data it
+    knows the 2025 reform: its 2022 units end on 30/06/2025, Thành phố Hải Phòng and Phường Thành Đông
+    start on 01/07/2025, and crosswalk.csv maps the old units to them."""
     target = tmp_path / "mini"
     shutil.copytree(MINI, target)
     shutil.copytree(DATA / "schemas", target / "schemas")
@@ -120,3 +141,9 @@ def append_row(path: Path, row: list[str]) -> None:
     import csv
     with path.open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(row)
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    import csv
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)

@@ -45,7 +45,7 @@ def test_package_rows_counts_data_rows_of_every_declared_file(mini):
     for resource in descriptor["resources"]:
         paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
         expected += sum(len((mini / p).read_text(encoding="utf-8").splitlines()) - 1 for p in paths)
-    assert package_rows(mini) == expected == 54  # as scripts/validate.py says: "12 bảng, 54 dòng"
+    assert package_rows(mini) == expected == 59  # as scripts/validate.py says: "13 bảng, 59 dòng"
 
 
 def test_site_stats(tmp_path):
@@ -91,7 +91,7 @@ def test_naive_baseline_lists_every_unit_in_nav_and_every_member_in_tables(mini,
 def test_bench_functions_on_the_mini_fixture(mini, tmp_path):
     figures = run_bench([given_dataset(mini)], Options(repeat=1, skip_build=True), tmp_path, log=lambda m: None)
     entry = figures["datasets"]["mini"]
-    assert entry["rows"] == 54
+    assert entry["rows"] == 59
     for key in ("validate", "frictionless"):
         assert entry[key]["returncode"] == 0 and entry[key]["wall"] > 0 and entry[key]["peak_kib"] > 0
     inside = entry["in_process"]
@@ -136,4 +136,4 @@ def test_script_on_a_data_folder_writes_json(mini, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "ratio ours / frictionless" in result.stdout and "PASS" in result.stdout
     figures = json.loads(out.read_text(encoding="utf-8"))
-    assert figures["datasets"]["mini"]["rows"] == 54
+    assert figures["datasets"]["mini"]["rows"] == 59

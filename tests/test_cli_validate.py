@@ -9,7 +9,7 @@ ARGS = ("--today", "2023-01-01")
 def test_valid_data_exits_0(mini):
     result = run_script("validate.py", str(mini), *ARGS)
     assert result.returncode == 0
-    assert result.stdout.startswith("Dữ liệu hợp lệ: 12 bảng")
+    assert result.stdout.startswith("Dữ liệu hợp lệ: 13 bảng")
 
 
 def test_problems_exit_1_one_per_line(mini):

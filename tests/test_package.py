@@ -9,7 +9,7 @@ from conftest import DATA
 from sotay.package import read_package
 from sotay.validate.check import undeclared_files
 
-TABLES = {"units", "organisations", "teams", "members", "platforms", "indicators", "periods", "trainings",
+TABLES = {"units", "crosswalk", "organisations", "teams", "members", "platforms", "indicators", "periods", "trainings",
           "attendance", "targets", "reports", "report_notes"}
 
 

@@ -66,7 +66,8 @@ def test_unit_without_target_says_so_not_zero_percent(mini):
 
 
 def test_unit_without_teams_has_zero_teams_and_no_target(mini):
-    append_row(mini / "units.csv", ["10513", "10513", "Phường Trần Phú", "Phường", "commune", "288", "phuong-tran-phu", "", ""])
+    append_row(mini / "units.csv", ["10513", "10513", "Phường Trần Phú", "Phường", "commune", "288", "phuong-tran-phu", "", "2025-06-30"])
+    append_row(mini / "crosswalk.csv", ["10513", "10507-2025", "2025-07-01", "không", "", ""])  # a 2022 commune says where it went
     all_ = P.compute_all(model_of(mini, "2023-01-20"))
     empty = all_.units["10513"]
     assert empty.teams == 0

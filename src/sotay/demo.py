@@ -80,7 +80,7 @@ def _split(total: int, parts: int, rng: random.Random) -> list[int]:
 
 
 # Authored reference tables (real units, platforms, indicators, organisations), read from the source folder.
-REFERENCE = ["units.csv", "organisations.csv", "platforms.csv", "indicators.csv"]
+REFERENCE = ["units.csv", "crosswalk.csv", "organisations.csv", "platforms.csv", "indicators.csv"]
 
 
 class _People:
@@ -284,7 +284,8 @@ def _targets_and_reports(rng, village_teams, periods):
 
 
 RESOURCES = [  # name, title, description, single file or folder of parts
-    ("units", "Đơn vị hành chính", "Tỉnh, huyện, xã theo danh mục của Tổng cục Thống kê.", "units.csv"),
+    ("units", "Đơn vị hành chính", "Tỉnh, huyện, xã theo danh mục của Tổng cục Thống kê, năm 2022 và sau sắp xếp từ 01/07/2025.", "units.csv"),
+    ("crosswalk", "Chuyển đổi đơn vị hành chính", "Mỗi xã, phường, thị trấn năm 2022 nay thuộc đơn vị mới nào (sắp xếp 01/07/2025).", "crosswalk.csv"),
     ("organisations", "Cơ quan, đơn vị", "Cơ quan, doanh nghiệp tổ chức tập huấn; ghi cả khi đổi tên, sáp nhập.", "organisations.csv"),
     ("teams", "Tổ", "Tổ chỉ đạo các cấp và tổ công nghệ số cộng đồng thôn; mỗi huyện một tệp.", "teams/"),
     ("members", "Thành viên", "Thành viên của các tổ; mỗi huyện một tệp.", "members/"),
@@ -306,7 +307,7 @@ def descriptor(paths: list[str]) -> str:
              "# Thêm tệp mới (ví dụ báo cáo kỳ mới) thì thêm đường dẫn của tệp vào 'path' của bảng.",
              "name: so-tay-cong-nghe-so-cong-dong",
              "title: Sổ tay Công nghệ số cộng đồng tỉnh Hải Dương",
-             "description: Dữ liệu mẫu (hư cấu) về tổ công nghệ số cộng đồng, tập huấn, chỉ tiêu và báo cáo; đơn vị hành chính là danh mục thật năm 2022.",
+             "description: Dữ liệu mẫu (hư cấu) về tổ công nghệ số cộng đồng, tập huấn, chỉ tiêu và báo cáo; đơn vị hành chính là danh mục thật năm 2022 và sau sắp xếp năm 2025.",
              "sample: true  # dữ liệu mẫu: trang web sẽ hiện thông báo 'dữ liệu mẫu'",
              "licenses:", "  - name: CC-BY-4.0", "    path: https://creativecommons.org/licenses/by/4.0/", "    title: Creative Commons Attribution 4.0",
              "resources:"]

@@ -26,12 +26,15 @@ class Unit:
     parent: Unit | None = None
     children: list[Unit] = field(default_factory=list)
     teams: list[Team] = field(default_factory=list)
+    successors: list[Succession] = field(default_factory=list)  # where the unit went when it ended
+    predecessors: list[Succession] = field(default_factory=list)  # the older units it was formed from
 
     @property
     def url(self) -> str:
-        """Site path of the unit page, built from slugs so a renamed unit keeps its address."""
+        """Site path of the unit page, built from slugs so a renamed unit keeps its address. Units of a
+        later reform live under don-vi/<year>/, so the 2022 addresses never change."""
         if self.parent is None:
-            return "don-vi/"
+            return "don-vi/" if self.valid_from is None else f"don-vi/{self.valid_from.year}/"
         return f"{self.parent.url}{self.slug}/"
 
     @property
@@ -48,6 +51,18 @@ class Unit:
 
     def active_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(eq=False, repr=False)
+class Succession:
+    """One row of the crosswalk: from ``changed_on`` the old unit (or, when partial, a part of it) is
+    part of the new unit; ``interim_*`` is an earlier step (a merger on 01/01/2025) if there was one."""
+    old: Unit
+    new: Unit
+    changed_on: dt.date
+    partial: bool
+    interim_name: str | None
+    interim_on: dt.date | None
 
 
 @dataclass(eq=False, repr=False)
@@ -152,6 +167,15 @@ class Organisation:
     valid_from: dt.date | None
     valid_to: dt.date | None
     succeeded_by: str | None
+    successor: Organisation | None = None
+
+    def on(self, day: dt.date) -> Organisation | None:
+        """The body that carries this one on at ``day`` (itself while it exists under this name);
+        None when it ended without a successor. Validation guarantees the chain has no loop."""
+        body: Organisation | None = self
+        while body is not None and body.valid_to is not None and body.valid_to < day:
+            body = body.successor
+        return body
 
 
 @dataclass(eq=False, repr=False)
@@ -207,11 +231,21 @@ class Model:
     notes: list[ReportNote]
     files: dict[str, list[str]]  # table -> data files, for edit links
     sample: bool = False
+    crosswalk: list[Succession] = field(default_factory=list)
 
     @property
     def province(self) -> Unit:
         """The 2022 province: the root unit that has districts."""
         return next(u for u in self.units.values() if u.parent is None and any(c.level == "district" for c in u.children))
+
+    @property
+    def later_roots(self) -> list[Unit]:
+        """Root units of later reforms (Thành phố Hải Phòng from 01/07/2025), oldest first."""
+        return sorted((u for u in self.units.values() if u.parent is None and u.valid_from is not None), key=lambda u: (u.valid_from, u.id))
+
+    def roots_in_force(self) -> list[Unit]:
+        """Later roots that exist on ``today``: their pages are published (a build "as of" 2022 has none)."""
+        return [u for u in self.later_roots if u.valid_from <= self.today]
 
     @property
     def districts(self) -> list[Unit]:
@@ -269,7 +303,19 @@ def build_model(tables: dict[str, list[dict]], today: dt.date, sample: bool = Fa
     for team in teams.values():
         team.members.sort(key=lambda m: (ROLE_ORDER.get(m.role, 9), person_sort_key(m.full_name)))
 
+    crosswalk = []
+    for r in sorted(tables.get("crosswalk", []), key=lambda r: (r["old_id"], r["new_id"])):
+        step = Succession(units[r["old_id"]], units[r["new_id"]], r["changed_on"], r["partial"], r["interim_name"], r["interim_on"])
+        step.old.successors.append(step)
+        step.new.predecessors.append(step)
+        crosswalk.append(step)
+    for unit in units.values():
+        unit.successors.sort(key=lambda s: sort_key(s.new.name))
+        unit.predecessors.sort(key=lambda s: (sort_key(s.old.district.name) if s.old.district else (), sort_key(s.old.name)))
+
     organisations = {r["id"]: _pick(r, Organisation) for r in tables["organisations"]}
+    for org in organisations.values():
+        org.successor = organisations.get(org.succeeded_by) if org.succeeded_by else None
     trainings = {}
     for r in tables["trainings"]:
         trainings[r["id"]] = Training(r["id"], r["date"], units[r["unit_id"]], r["venue"], organisations[r["organiser_id"]],
@@ -299,4 +345,5 @@ def build_model(tables: dict[str, list[dict]], today: dt.date, sample: bool = Fa
         notes=[_pick(r, ReportNote) for r in tables["report_notes"]],
         files=dict(files),
         sample=sample,
+        crosswalk=crosswalk,
     )

@@ -1,6 +1,6 @@
 /* Directory search (/danh-ba/): searches window.SOTAY_DANH_BA (built by src/sotay/pages/directory.py)
    in the browser, with or without tone marks. Vanilla JS, no library; works from file:// too.
-   Data (see directory_data): r roles, p name prefixes, o organisations, u units [name, parent, url, folded],
+   Data (see directory_data): r roles, p name prefixes, o organisations, u units [name, parent, url, folded, now],
    t teams [prefix, name, unit, id, folded village, public phone, contact], m members [name, folded, role,
    team, org, phone, zalo, email]. */
 (function () {
@@ -123,7 +123,7 @@
   }
   function place(unitIndex) {
     var u = D.u[unitIndex], p = u[1] >= 0 ? D.u[u[1]] : null;
-    return u[0] + (p && p[1] >= 0 ? ", " + p[0] : "");
+    return u[0] + (p && p[1] >= 0 ? ", " + p[0] : "") + (u[4] ? " (" + u[4] + ")" : "");
   }
   function teamUrl(t) { return ROOT + "to/" + T[t].id + "/"; }
 

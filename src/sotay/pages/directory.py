@@ -19,6 +19,7 @@ from ..settings import Settings
 from ..text import fold, person_sort_key
 from . import Asset, Page
 from .contacts import fallback, root
+from .reform import successors_in_force
 from .render import render
 
 PAGE = "danh-ba/index.md"
@@ -44,15 +45,24 @@ def directory_data(model: Model) -> dict:
     """Units, teams and current members in short arrays; unconsented members carry no contact field.
 
     p: prefixes team names share ("Tổ công nghệ số cộng đồng ")
-    u: [name, parent index or -1, url, folded name]
+    u: [name, parent index or -1, url, folded name (with the names of the units it is part of today),
+        and for a 2022 unit that is now part of a new one: "nay thuộc Phường Thành Đông"]
     t: [prefix index or -1, rest of the name, unit index, team id (lower case), folded village (or name),
         public phone, whom to call about unconsented members: a member index (the leader), "" (the
         team's public phone) or [label, phone]]
     m: [name, folded name, role index, team index, organisation index or -1, phone, zalo digits, e-mail]
     """
     units = [model.province, *model.districts, *model.communes]
+    for later in model.roots_in_force():  # the new units of a reform in force today
+        units += [later, *later.children]
     unit_index = {id(u): i for i, u in enumerate(units)}
-    u_rows = [[u.name, unit_index.get(id(u.parent), -1), u.url, search_text(u.name)] for u in units]
+    u_rows = []
+    for u in units:
+        today = [s.new for s in successors_in_force(model, u)]
+        row = [u.name, unit_index.get(id(u.parent), -1), u.url, search_text(" ".join([u.name, *(n.name for n in today)]))]
+        if today:
+            row.append(("nay thuộc " if len(today) == 1 else "nay chia cho ") + ", ".join(n.name for n in today))
+        u_rows.append(row)
 
     teams = [t for u in units for t in u.teams if is_active(t, model)]
     team_index = {id(t): i for i, t in enumerate(teams)}
@@ -95,6 +105,7 @@ def data_script(model: Model) -> bytes:
 
 def _page(model: Model) -> str:
     return render("directory.html", root=root(URL), data=DATA, script=SCRIPT, districts=model.districts,
+                  renamed=bool(model.roots_in_force()),
                   people=sum(len(t.current_members) for t in model.teams.values() if is_active(t, model)))
 
 

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from ..model import Model
 from ..settings import Settings
 from . import Asset, Page
-from . import dictionary, directory, guides, progress, report_templates, teams, trainings, units
+from . import dictionary, directory, guides, progress, reform, report_templates, teams, trainings, units
 
 Builder = Callable[[Model, Settings], tuple[list[Page], list[Asset]]]
 
 BUILDERS: list[Builder] = [
     units.build,
+    reform.build,
     teams.build,
     directory.build,
     guides.build,

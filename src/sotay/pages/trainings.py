@@ -9,6 +9,7 @@ from ..model import Model, Unit
 from ..settings import Settings
 from . import Asset, Page
 from .guide_links import guide_slugs
+from .organisations import notes as organiser_notes
 from .render import render
 
 _guides: dict[str, str] = {}
@@ -24,7 +25,7 @@ def _topics(model: Model) -> dict[str, tuple[str, str | None]]:
 def _calendar(model: Model, settings: Settings) -> str:
     all_ = analytics.get(model)
     return render("tap_huan.html", today=model.today, calendar=all_.calendar, coverage=all_.coverage,
-                  topics=_topics(model), root="../")
+                  topics=_topics(model), root="../", now=organiser_notes(model, short=False))
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
@@ -45,4 +46,5 @@ def unit_section(model: Model, unit: Unit) -> str:
     if not sessions:
         return ""
     root = "../" * unit.url.count("/")
-    return render("unit_trainings.html", unit=unit, sessions=sessions, topics=_topics(model), root=root, today=model.today)
+    return render("unit_trainings.html", unit=unit, sessions=sessions, topics=_topics(model), root=root, today=model.today,
+                  now=organiser_notes(model))

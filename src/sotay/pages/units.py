@@ -12,7 +12,7 @@ from functools import partial
 from ..analytics.units import is_active, unit_counts
 from ..model import Model, Unit
 from ..settings import Settings
-from . import Asset, Page, progress, trainings
+from . import Asset, Page, progress, reform, trainings
 from .contacts import fallback, members_file, root, vcard_path
 from .render import render
 
@@ -21,7 +21,7 @@ from .render import render
 # unit's own content. Fixed here, not registered at import time, so a page never depends on
 # which modules happened to be imported first.
 Section = Callable[[Model, Unit], str]
-TOP_SECTIONS: tuple[Section, ...] = ()
+TOP_SECTIONS: tuple[Section, ...] = (reform.banner,)
 SECTIONS: tuple[Section, ...] = (progress.unit_section, trainings.unit_section)
 
 

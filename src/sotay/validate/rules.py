@@ -5,35 +5,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from .. import phones
 from ..constants import EXTRA_TOPICS, KIND_LEVEL, LEADER, PARENT_LEVEL
 from ..errors import Problem
 from ..package import Package
+from . import timeline
+from .context import Context, Tables
 
-Tables = dict[str, list[dict]]
 INTERNAL = "lỗi nội bộ của trình kiểm tra"  # tests assert it never appears
-
-
-@dataclass
-class Context:
-    package: Package
-    tables: Tables
-    today: dt.date
-
-    def at(self, table: str, row: dict, column: str, value: object, message: str) -> Problem:
-        """A problem located at one cell of one row."""
-        fields = [f.name for f in self.package.resources[table].fields]
-        position = fields.index(column) + 1 if column in fields else 0
-        shown = "" if value is None else (value.isoformat() if isinstance(value, dt.date) else str(value))
-        return Problem(row["_file"], row["_line"], position, column, shown, message)
-
-    def rows(self, table: str) -> list[dict]:
-        return self.tables.get(table, [])
-
-    def index(self, table: str, key: str = "id") -> dict:
-        return {row[key]: row for row in self.rows(table)}
 
 
 def _unit_hierarchy(ctx: Context) -> Iterator[Problem]:
@@ -206,6 +186,7 @@ RULES: list[Callable[[Context], Iterator[Problem]]] = [
     _platforms,
     _training_topics,
     _attendance,
+    *timeline.RULES,
 ]
 
 

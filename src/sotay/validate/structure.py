@@ -8,6 +8,7 @@ from ..package import DESCRIPTOR, Package
 
 # Tables and fields that the model, the rules and the pages read (extra tables and fields are fine).
 MODEL_FIELDS: dict[str, dict[str, str]] = {
+    "crosswalk": {'old_id': 'string', 'new_id': 'string', 'changed_on': 'date', 'partial': 'boolean', 'interim_name': 'string', 'interim_on': 'date'},
     "attendance": {'training_id': 'string', 'team_id': 'string', 'attendees': 'integer'},
     "indicators": {'id': 'string', 'name': 'string', 'unit_label': 'string', 'platform_id': 'string', 'aggregation': 'string', 'description': 'string'},
     "members": {'id': 'string', 'team_id': 'string', 'full_name': 'string', 'role': 'string', 'organisation': 'string', 'phone': 'string', 'zalo': 'string', 'email': 'string', 'consent': 'boolean', 'since': 'date', 'until': 'date'},
