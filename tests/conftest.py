@@ -115,6 +115,8 @@ def request_log(phone_page):
 
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
+# The official lists the data was taken from (units of 2022 and 2025, the crosswalk), with their sources.
+REFERENCE = ROOT / "tests" / "fixtures" / "reference"
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, REFERENCE
 from sotay.package import read_package
 from sotay.validate.check import undeclared_files
 
@@ -50,10 +50,9 @@ def test_units_are_the_real_248_of_2022():
     rows = list(csv.DictReader((DATA / "units.csv").open(encoding="utf-8")))
     rows_2022 = [r for r in rows if not r["valid_from"]]
     assert len(rows_2022) == 248
-    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "units_2022.csv"
-    if shared.exists():
-        official = {(r["code"], r["name"], r["level"], r["parent_code"]) for r in csv.DictReader(shared.open(encoding="utf-8"))}
-        assert {(r["code"], r["name"], r["level"], r["parent_id"]) for r in rows_2022} == official
+    official = {(r["code"], r["name"], r["level"], r["parent_code"])
+                for r in csv.DictReader((REFERENCE / "units_2022.csv").open(encoding="utf-8"))}
+    assert {(r["code"], r["name"], r["level"], r["parent_id"]) for r in rows_2022} == official
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, run_script
+from conftest import DATA, REFERENCE, ROOT, run_script
 from sotay.analytics import progress as progress_analytics
 from sotay.analytics import reform as reform_analytics
 from sotay.analytics.units import unit_counts
@@ -68,9 +68,7 @@ def test_every_2022_commune_and_the_province_are_mapped_and_districts_end():
 
 
 def test_crosswalk_and_new_units_are_the_official_ones():
-    shared = next((p for p in (ROOT.parents[1] / "shared" / "data", ROOT.parents[2] / "shared" / "data") if p.is_dir()), None)
-    if shared is None:
-        pytest.skip("the shared reference data is not next to this checkout")
+    shared = REFERENCE
     with (shared / "crosswalk_2022_2025.csv").open(encoding="utf-8") as handle:
         official = {(r["old_code"], f"{r['new_code']}-2025", r["partial"] == "true") for r in csv.DictReader(handle)}
     with (DATA / "crosswalk.csv").open(encoding="utf-8") as handle:
