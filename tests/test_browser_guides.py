@@ -3,7 +3,6 @@ printed handout carries a QR code that decodes to the guide's own address."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 import zxingcpp

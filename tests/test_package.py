@@ -1,7 +1,6 @@
 """The data package itself: every file declared, every table with a documented schema, stock tools agree."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

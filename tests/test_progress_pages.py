@@ -70,7 +70,7 @@ def test_district_drill_down_shows_communes_and_commune_pages_show_teams(built_s
     assert 'id="tien-do"' in html and 'id="tap-huan"' in html
     team = analytics.teams["TCN-10507-01"]
     t = team.figures[0]
-    assert f'href="../../../to/tcn-10507-01/"' in html
+    assert 'href="../../../to/tcn-10507-01/"' in html
     assert f"{format_int(t.achieved)}/{format_int(t.target)} {format_percent(t.percent)}" in text_of(unit_page)
 
 

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 import urllib.request
 
-from conftest import ROOT, SITE_TODAY
+from conftest import ROOT
 
 from sotay.gzipserve import serve
 from sotay.search import fold_index, folded, gzipped_size

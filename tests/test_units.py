@@ -7,7 +7,6 @@ import datetime as dt
 import html as htmllib
 import json
 import re
-from pathlib import Path
 
 import pytest
 import vobject
