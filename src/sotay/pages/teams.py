@@ -13,7 +13,7 @@ from ..settings import Settings
 from . import Asset, Page
 from .contacts import fallback, members_file, root, vcard_path
 from .render import render
-from .vcard import member_card, team_vcard
+from .vcard import card_count, team_vcard
 
 
 def title(team: Team) -> str:
@@ -22,9 +22,8 @@ def title(team: Team) -> str:
 
 
 def _team_page(model: Model, team: Team) -> str:
-    cards = sum(1 for m in team.current_members if member_card(m) is not None) + (1 if team.public_phone else 0)
     return render("team.html", team=team, root=root(team.url), chain=[*team.unit.ancestors, team.unit], fb=fallback(model, team),
-                  kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1], cards=cards)
+                  kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1], cards=card_count(team))
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
