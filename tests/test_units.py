@@ -241,7 +241,7 @@ def test_vcards_match_vobjects_serializer_byte_for_byte(demo):
 def test_vcard_escapes_and_folds_like_vobject(own_model):
     team = own_model.teams["TCN-10507-01"]
     dung = team.current_members[0]
-    dung.full_name = "Phạm; Thị, Dung\\n " + "Nguyễn " * 20
+    dung.full_name = "Phạm; Thị, Dung\\n " + "Nguyễn 👩🏽 " * 20
     dung.organisation = "Sở;Ban,Ngành\nDòng hai"
     team.name = "Tổ, công; nghệ " + "số cộng đồng " * 8
     assert team_vcard(team) == vobject_team_vcard(team)
