@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 # Marks that make a new letter of the alphabet (ă â ê ô ơ ư) as opposed to tone marks.
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
@@ -36,6 +37,7 @@ def invisible_characters(text: str) -> list[str]:
     return [f"U+{ord(ch):04X}" for ch in _INVISIBLE.findall(text)]
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat (given names, family names): one computation each
 def _letters(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     primary: list[int] = []
     tones: list[int] = []
