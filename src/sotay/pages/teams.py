@@ -36,7 +36,7 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
             edit=f"data/{members_file(model, team)}",
             description=f"Thành viên và liên hệ của {title(team)}.",
             # Team names are indexed through the unit pages' headings; no second copy per team.
-            meta={"search": "{exclude: true}"},
+            meta={"search": {"exclude": True}},
         ))
         assets.append(Asset(vcard_path(team), team_vcard(team).encode("utf-8")))
     return pages, assets
