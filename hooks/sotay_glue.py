@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,7 +28,7 @@ from sotay.pages.site import build_site
 from sotay.settings import from_environment, source_date_epoch
 from sotay.validate.guides import check_guides
 from sotay.offline import DOWNLOAD_PATH, download_page, local_polyfills
-from sotay.search import fold_index_file
+from sotay.search import fold_index_file, hold_excluded, restore_held
 from sotay.shell import MARKS, make_shell
 
 log = logging.getLogger("mkdocs.hooks.sotay")
@@ -105,7 +106,7 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    _state["shells"], _state["filled"], _state["stamped"] = {}, {}, 0
+    _state["shells"], _state["filled"], _state["stamped"], _state["held"] = {}, {}, 0, {}
     if _plain():
         return nav
     in_nav = {id(p) for p in nav.pages}
@@ -136,7 +137,10 @@ def on_page_content(html, page, config, files):
     generated = _state["by_path"].get(page.file.src_uri)
     if generated is None:
         return html
-    return html.replace(SLOT, generated.render(), 1)
+    body = generated.render()
+    if not _plain():  # member tables skip the theme's indexer, which would parse them only to skip them
+        body, _state["held"][page.file.src_uri] = hold_excluded(body)
+    return html.replace(SLOT, body, 1)
 
 
 @event_priority(-100)  # last: the shell is rendered from the context every other plugin has made
@@ -157,7 +161,18 @@ def on_page_context(context, page, config, nav):
 @event_priority(100)  # first: other plugins see the whole page
 def on_post_page(output, page, config):
     filled = _state["filled"].pop(page.file.src_uri, None)
-    return output if filled is None else filled
+    output = output if filled is None else filled
+    held = _state["held"].pop(page.file.src_uri, None)
+    if held:
+        clean = _search_clean if "search" in config.plugins else (lambda block: block)
+        output = restore_held(output, held, clean)
+    return output
+
+
+def _search_clean(block: str) -> str:
+    """What Material's search plugin does to the content it indexed (on_page_context): drop data-search-*
+    attributes that have a value. Held elements missed it, so they get it here."""
+    return re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", block)
 
 
 # Shells ------------------------------------------------------------------------------------------
@@ -226,5 +241,6 @@ def on_post_build(config):
     # after the search plugin wrote the index and before the offline plugin inlines it (priority -100).
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
-        before, after = fold_index_file(index)
-        log.debug("search index: %d -> %d bytes gzipped", before, after)
+        sizes = fold_index_file(index, measure=log.isEnabledFor(logging.DEBUG))
+        if sizes:
+            log.debug("search index: %d -> %d bytes gzipped", *sizes)

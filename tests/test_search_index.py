@@ -84,3 +84,15 @@ def test_guide_summary_becomes_the_meta_description(built_site):
     page = (built_site / "huong-dan" / "vneid" / "index.html").read_text(encoding="utf-8")
     match = re.search(r'<meta name="description" content="([^"]*)"', page)
     assert match and html_lib.unescape(match.group(1)) == summary
+
+
+def test_held_elements_go_back_where_they_were():
+    """The glue keeps data-search-exclude elements away from the theme's indexer and puts them back."""
+    from sotay.search import hold_excluded, restore_held
+    page = ('<h2 id="a">Tổ 1</h2><p>giữ</p><table class="x" data-search-exclude><tr><td><table><tr><td>1</td></tr>'
+            '</table></td></tr></table>\n<nav data-search-exclude="">b</nav><p data-search-excluded>c</p>'
+            '<div\ndata-search-exclude>d</div>')
+    held_html, held = hold_excluded(page)
+    assert held_html == '<h2 id="a">Tổ 1</h2><p>giữ</p><!--sotay:held:0-->\n<!--sotay:held:1--><p data-search-excluded>c</p><!--sotay:held:2-->'
+    assert restore_held(held_html, held) == page
+    assert restore_held(held_html, held, str.upper).count("DATA-SEARCH-EXCLUDE") == 3
