@@ -96,3 +96,16 @@ def test_held_elements_go_back_where_they_were():
     assert held_html == '<h2 id="a">Tổ 1</h2><p>giữ</p><!--sotay:held:0-->\n<!--sotay:held:1--><p data-search-excluded>c</p><!--sotay:held:2-->'
     assert restore_held(held_html, held) == page
     assert restore_held(held_html, held, str.upper).count("DATA-SEARCH-EXCLUDE") == 3
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("ĐđAaăâêôơưÝýẤấỆệ\u0300\u0301\u0323\u034f\u0483\u05b0 -")),
+                                  st.characters()), max_size=12))
+def test_fold_shortcut_agrees_with_removing_every_combining_character(text):
+    import unicodedata
+    from sotay.text import fold
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    assert fold(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
