@@ -11,7 +11,7 @@ from ..constants import KIND_LABEL
 from ..model import Model, Team
 from ..settings import Settings
 from . import Asset, Page
-from .contacts import fallback, members_file, root, vcard_path
+from .contacts import members_file, people_table, root, vcard_path
 from .render import render
 from .vcard import card_count, team_vcard
 
@@ -22,7 +22,7 @@ def title(team: Team) -> str:
 
 
 def _team_page(model: Model, team: Team) -> str:
-    return render("team.html", team=team, root=root(team.url), chain=[*team.unit.ancestors, team.unit], fb=fallback(model, team),
+    return render("team.html", team=team, root=root(team.url), chain=[*team.unit.ancestors, team.unit], table=people_table(model, team),
                   kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1], cards=card_count(team))
 
 
