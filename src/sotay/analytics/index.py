@@ -36,7 +36,8 @@ def chain(unit: Unit) -> list[Unit]:
 
 def target_year(model: Model) -> int:
     """The year targets are set for: the latest year with targets not after today."""
-    years = {t.year for t in model.targets if t.year <= model.today.year}
+    this_year = model.today.year
+    years = {t.year for t in model.targets if t.year <= this_year}
     return max(years) if years else model.today.year
 
 

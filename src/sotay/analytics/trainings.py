@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import weakref
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..constants import EXTRA_TOPICS
@@ -89,11 +89,11 @@ def coverage(model: Model) -> Coverage:
     totals: dict[str | None, int] = defaultdict(int)
     for district_id in existing.values():
         totals[district_id] += 1
-    counts: dict[tuple[str | None, str], int] = defaultdict(int)
+    counts: dict[tuple[str | None, str], int] = {}
     for topic, team_ids in trained.items():
-        for tid in team_ids:
-            counts[(existing[tid], topic)] += 1
-    rows = [CoverageRow(d, totals[d.id], [CoverageCell(counts[(d.id, tp)], totals[d.id]) for tp in topics])
+        for district_id, count in Counter(map(existing.__getitem__, team_ids)).items():
+            counts[(district_id, topic)] = count
+    rows = [CoverageRow(d, totals[d.id], [CoverageCell(counts.get((d.id, tp), 0), totals[d.id]) for tp in topics])
             for d in model.districts]
     total = len(existing)
     province = CoverageRow(model.province, total, [CoverageCell(len(trained[tp]), total) for tp in topics])
