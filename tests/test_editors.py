@@ -189,12 +189,12 @@ def _parts(data: bytes) -> dict[str, bytes]:
 def test_template_parts_are_those_openpyxl_writes(mini):
     """Every part but docProps/app.xml (the application's name) is the same bytes, in the same order,
     as openpyxl's for the same workbook: demo periods, and hostile names that look like formulas or markup."""
-    from sotay.load import _cache
+    from sotay.load import forget
     demo = load_model(DATA, TODAY)
     cases = [(demo, p) for p in demo.periods.values()]
-    _cache.clear()  # the model below is changed in memory (past the validator): not for other tests
+    forget()  # the model below is changed in memory (past the validator): not for other tests
     hostile = load_model(mini, TODAY)
-    _cache.clear()
+    forget()
     team = hostile.teams["TCN-10507-01"]
     team.name, team.village = '=HYPERLINK("http://example.com","Bấm") & <b>"x"</b>', " -1 thôn\t"
     cases += [(hostile, p) for p in hostile.periods.values()]

@@ -14,7 +14,7 @@ import vobject
 
 from conftest import DATA, SITE_TODAY
 from sotay.analytics.units import unit_counts
-from sotay.load import _cache as load_cache, load_model
+from sotay.load import forget, load_model
 from sotay.pages import directory, teams, units
 from sotay.pages.contacts import fallback
 from sotay.pages.vcard import team_vcard
@@ -255,9 +255,9 @@ def test_vcard_escapes_and_folds_like_vobject(own_model):
 def own_model(mini):
     """A model this test may change: load_model caches by data fingerprint, so it would otherwise
     hand the changed objects to every later test that loads the same data."""
-    load_cache.clear()
+    forget()
     yield load_model(mini, TODAY)
-    load_cache.clear()
+    forget()
 
 
 def test_hostile_names_are_text_in_pages_directory_data_and_vcards(own_model):

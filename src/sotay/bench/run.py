@@ -78,11 +78,11 @@ def measure_build(data: Path, work: Path, repeat: int = 1, today: dt.date = TODA
 
 def measure_baseline(data: Path, work: Path, repeat: int = 1, today: dt.date = TODAY) -> dict:
     """The naive MkDocs + Material site of the same members, built cold in a fresh process, min of repeat."""
-    load_module._cache.clear()
+    load_module.forget()
     model = load_model(data, today)
     config = baseline.write_naive_project(model, work / "naive")
     del model
-    load_module._cache.clear()
+    load_module.forget()
     out = work / "naive-site"
     runs = []
     for _ in range(repeat):
@@ -112,7 +112,7 @@ def measure_in_process(data: Path, repeat: int = 1, today: dt.date = TODAY) -> d
     median of max(repeat, ANALYTICS_RUNS)."""
     cold, warm = [], []
     for _ in range(repeat):
-        load_module._cache.clear()
+        load_module.forget()
         gc.collect()
         seconds, model = timed(load_model, data, today)
         cold.append(seconds)
@@ -142,7 +142,7 @@ def measure_in_process(data: Path, repeat: int = 1, today: dt.date = TODAY) -> d
     for name, function in analytics_functions().items():
         analytics[name] = statistics.median(timed(function, model)[0] for _ in range(max(repeat, ANALYTICS_RUNS)))
     del model, again
-    load_module._cache.clear()
+    load_module.forget()
     gc.collect()
     return {"load_cold": min(cold), "load_warm": min(warm), "check": min(check_times), "model": min(model_times), "pages": pages, "analytics": analytics,
             "progress_available": any(n.startswith("progress.") for n in analytics)}
