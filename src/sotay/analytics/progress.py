@@ -196,29 +196,37 @@ def completeness(model: Model) -> list[PeriodCompleteness]:
     missing: list[list[list[Team]]] = [[[] for _ in range(size)] for _ in periods]
     info = [(j, p.id, p.starts_on, p.ends_on, p.due_on, p.due_on < today) for j, p in enumerate(periods)]
     nothing: dict = {}
+    submitted_by_team = idx.submitted
+    # Each team counts in its own cell (its district; 0 for a team under no district); the province's
+    # counts are the sum of the cells, and its lists get every late or missing team, in team order.
+    all_late: list[list[Late]] = [[] for _ in periods]
+    all_missing: list[list[Team]] = [[] for _ in periods]
     for team, team_id, d, established, dissolved in village:
-        places = (0, d) if d is not None else (0,)
-        submissions = idx.submitted.get(team_id, nothing)
+        k = d or 0
+        submissions = submitted_by_team.get(team_id, nothing)
         for j, pid, start, end, due_on, due in info:
             if established > end or (dissolved is not None and dissolved < start):
                 continue  # not active in the period (Team.active_in)
+            expected[j][k] += 1
             submitted = submissions.get(pid)
-            for k in places:
-                expected[j][k] += 1
             if submitted is None:
                 if due:
-                    for k in places:
+                    all_missing[j].append(team)
+                    if k:
                         missing[j][k].append(team)
                 continue
+            actual[j][k] += 1
             if submitted <= due_on:
-                for k in places:
-                    actual[j][k] += 1
-                    on_time[j][k] += 1
+                on_time[j][k] += 1
             else:
                 entry = Late(team, submitted, (submitted - due_on).days)
-                for k in places:
-                    actual[j][k] += 1
+                all_late[j].append(entry)
+                if k:
                     late[j][k].append(entry)
+    for j in range(len(periods)):
+        for counts in (expected[j], actual[j], on_time[j]):
+            counts[0] = sum(counts)
+        late[j][0], missing[j][0] = all_late[j], all_missing[j]
     result = []
     units = [model.province, *districts]
     for j, period in enumerate(periods):
