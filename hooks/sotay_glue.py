@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import posixpath
 import re
 from pathlib import Path
 
@@ -186,8 +187,9 @@ def _shape(page) -> tuple:
     """What, besides the values, the theme's output may depend on for a page outside the navigation."""
     values = _values(page)
     meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k not in ("title", "description")))
-    # Relative links in the theme's output depend on the folder the page is in, not only on its depth.
-    folder = page.url.rstrip("/").rpartition("/")[0]
+    # Relative links in the theme's output depend on where the page's folder is, not only on its depth:
+    # to/<id>/index.html pages share a shell, don-vi/<district>/<commune>/ pages one per district.
+    folder = posixpath.dirname(posixpath.dirname(page.file.dest_uri))
     return (folder, "<h1" in page.content, meta, *(values[k] is None for k in ("description", "canonical", "edit")))
 
 

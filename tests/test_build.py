@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, SITE_TODAY, build_site, edit_cell
 
 
@@ -48,16 +50,17 @@ def _same_files(one: Path, two: Path) -> int:
     return len(names)
 
 
-def test_generated_pages_in_shells_are_byte_for_byte_what_the_theme_renders(tmp_path, mini):
+@pytest.mark.parametrize("offline", ["false", "true"])  # the offline edition: file:// links, .../index.html
+def test_generated_pages_in_shells_are_byte_for_byte_what_the_theme_renders(tmp_path, mini, offline):
     """The glue skips Markdown and the theme for generated pages outside the navigation (a shell per
     folder, filled in): SOTAY_PLAIN_BUILD=1 renders every page the ordinary way; same bytes."""
-    env = {"SITE_DATA_DIR": str(mini), "SITE_TODAY": SITE_TODAY}
+    env = {"SITE_DATA_DIR": str(mini), "SITE_TODAY": SITE_TODAY, "OFFLINE": offline}
     fast = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-v", "--strict", "-d", str(tmp_path / "fast")],
                           capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env}, timeout=600)
     assert fast.returncode == 0, fast.stderr[-3000:]
     stamped = re.search(r"pages filled into a theme shell: (\d+)", fast.stderr + fast.stdout)
     assert stamped and int(stamped.group(1)) >= 3  # mini: 6 team pages in to/, two of them check the shell
-    plain = build_site(tmp_path / "plain", data_dir=mini, extra_env={"SOTAY_PLAIN_BUILD": "1"})
+    plain = build_site(tmp_path / "plain", data_dir=mini, extra_env={"SOTAY_PLAIN_BUILD": "1", "OFFLINE": offline})
     assert plain.returncode == 0, plain.stderr[-3000:]
     assert _same_files(tmp_path / "fast", tmp_path / "plain") > 50
 
