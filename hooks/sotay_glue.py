@@ -1,14 +1,25 @@
 """MkDocs glue, kept thin: load and validate the data once per build, add the generated pages and
 files, put each generated page's HTML into its slot, and point edit links at the data files. Guides
-(docs/huong-dan/*.md) are validated with the data, get their banners and their print handout block."""
+(docs/huong-dan/*.md) are validated with the data, get their banners and their print handout block.
+
+Generated pages outside the navigation (units, teams: ~1,700 of the ~1,760 pages) skip the two costs
+that do nothing for them: Markdown (their Markdown is only the slot) and rendering the theme around
+each one (a shell rendered once per shape and filled in, see sotay.shell). SOTAY_PLAIN_BUILD=1 builds
+every page the ordinary way; tests/test_build.py checks both ways give the same bytes."""
 from __future__ import annotations
 
+import copy
 import logging
 import os
+import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
 from sotay.errors import DataError
 from sotay.load import load_model
@@ -18,10 +29,40 @@ from sotay.pages.site import build_site
 from sotay.settings import from_environment, source_date_epoch
 from sotay.validate.guides import check_guides
 from sotay.offline import DOWNLOAD_PATH, download_page, local_polyfills
-from sotay.search import fold_index_file
+from sotay.search import fold_index_file, hold_excluded, restore_held
+from sotay.shell import MARKS, make_shell
 
 log = logging.getLogger("mkdocs.hooks.sotay")
 _state: dict = {}
+SHELL_TEMPLATE = "sotay-shell.html"  # renders nothing: on_post_page puts the page into its shell
+_CANNOT = object()  # a page shape whose shell did not reproduce the theme's output
+
+
+def _plain() -> bool:
+    return os.environ.get("SOTAY_PLAIN_BUILD", "") not in ("", "0")
+
+
+class GeneratedPage(MkDocsPage):
+    """A generated page outside the navigation: front matter known, Markdown only the slot."""
+
+    def __init__(self, file: File, config, source):
+        super().__init__(None, file, config)
+        self.source = source
+
+    def read_source(self, config) -> None:
+        self.markdown = self.source.body() + "\n"
+        self.meta = {**self.source.front_matter(), "template": SHELL_TEMPLATE}
+
+    def render(self, config, files) -> None:
+        if self.markdown.strip() != SLOT:  # a plugin changed the Markdown: convert it the ordinary way
+            self.meta.pop("template", None)
+            return super().render(config, files)
+        self.content = SLOT  # what Markdown makes of the slot
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        if log.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = {}
 
 
 # Hooks -------------------------------------------------------------------------------------------
@@ -65,6 +106,25 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    _state["shells"], _state["filled"], _state["stamped"], _state["held"] = {}, {}, 0, {}
+    if _plain():
+        return nav
+    in_nav = {id(p) for p in nav.pages}
+    for page in _state["pages"]:
+        if page.body() != SLOT:
+            continue
+        file = files.get_file_from_path(page.path)
+        if file is not None and file.page is not None and id(file.page) not in in_nav:
+            GeneratedPage(file, config, page)  # replaces file.page
+    return nav
+
+
+def on_env(env, config, files):
+    _state["env"] = env
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     if guides.is_guide(page.file.src_uri):
         page.meta.setdefault("description", page.meta.get("summary", ""))
@@ -80,9 +140,13 @@ def on_page_content(html, page, config, files):
     generated = _state["by_path"].get(page.file.src_uri)
     if generated is None:
         return html
-    return html.replace(SLOT, generated.render(), 1)
+    body = generated.render()
+    if not _plain():  # member tables skip the theme's indexer, which would parse them only to skip them
+        body, _state["held"][page.file.src_uri] = hold_excluded(body)
+    return html.replace(SLOT, body, 1)
 
 
+@event_priority(-100)  # last: the shell is rendered from the context every other plugin has made
 def on_page_context(context, page, config, nav):
     # A guide's summary is its meta description (search engines, link previews) unless it has one.
     if not page.meta.get("description") and isinstance(page.meta.get("summary"), str):
@@ -92,6 +156,8 @@ def on_page_context(context, page, config, nav):
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{generated.edit}"
     elif generated is not None:
         page.edit_url = None  # generated from no single data file: no edit link to a missing docs file
+    if page.meta.get("template") == SHELL_TEMPLATE:
+        _state["filled"][page.file.src_uri] = _in_shell(context, page)
     return context
 
 
@@ -106,10 +172,90 @@ def _listing_pages(config) -> tuple[str, ...]:
     return (f"{blog.config.blog_dir}/category/", f"{blog.config.blog_dir}/page/")
 
 
+@event_priority(100)  # first: other plugins see the whole page
+def on_post_page(output, page, config):
+    filled = _state["filled"].pop(page.file.src_uri, None)
+    output = output if filled is None else filled
+    held = _state["held"].pop(page.file.src_uri, None)
+    if held:
+        clean = _search_clean if "search" in config.plugins else (lambda block: block)
+        output = restore_held(output, held, clean)
+    return output
+
+
+def _search_clean(block: str) -> str:
+    """What Material's search plugin does to the content it indexed (on_page_context): drop data-search-*
+    attributes that have a value. Held elements missed it, so they get it here."""
+    return re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", block)
+
+
+# Shells ------------------------------------------------------------------------------------------
+
+def _values(page) -> dict[str, str]:
+    return {"title": page.meta["title"], "description": page.meta.get("description"),
+            "canonical": page.canonical_url, "edit": page.edit_url, "content": page.content}
+
+
+def _shape(page) -> tuple:
+    """What, besides the values, the theme's output may depend on for a page outside the navigation."""
+    values = _values(page)
+    meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k not in ("title", "description")))
+    # Relative links in the theme's output depend on where the page's folder is, not only on its depth:
+    # to/<id>/index.html pages share a shell, don-vi/<district>/<commune>/ pages one per district.
+    folder = posixpath.dirname(posixpath.dirname(page.file.dest_uri))
+    return (folder, "<h1" in page.content, meta, *(values[k] is None for k in ("description", "canonical", "edit")))
+
+
+def _theme(context, page) -> str:
+    """The theme's own rendering of the page (main.html)."""
+    meta = page.meta
+    page.meta = {k: v for k, v in meta.items() if k != "template"}
+    try:
+        return _state["env"].get_template("main.html").render(context)
+    finally:
+        page.meta = meta
+
+
+def _marked(context, page) -> str:
+    """The theme's rendering of a copy of the page whose values are the shell's marks."""
+    twin = copy.copy(page)
+    values = _values(page)
+    twin.meta = {k: v for k, v in page.meta.items() if k != "template"}
+    twin.meta["title"] = MARKS["title"]
+    if values["description"] is not None:
+        twin.meta["description"] = MARKS["description"]
+    twin.canonical_url = MARKS["canonical"] if values["canonical"] is not None else None
+    twin.edit_url = MARKS["edit"] if values["edit"] is not None else None
+    twin.content = MARKS["content"]
+    return _state["env"].get_template("main.html").render({**context, "page": twin})
+
+
+def _in_shell(context, page) -> str:
+    """The page's output: from its shape's shell once that shell has reproduced the theme's rendering
+    of two pages byte for byte; until then (and for good if it did not) the theme's rendering."""
+    shape = _shape(page)
+    entry = _state["shells"].get(shape)
+    if entry is _CANNOT:
+        return _theme(context, page)
+    if entry is not None and entry[1] >= 2:
+        _state["stamped"] = _state.get("stamped", 0) + 1
+        return entry[0].fill(_values(page))
+    output = _theme(context, page)
+    shell = entry[0] if entry is not None else make_shell(_marked(context, page))
+    if shell is None or shell.fill(_values(page)) != output:
+        log.debug("no shell for pages shaped like %s", page.file.src_uri)
+        _state["shells"][shape] = _CANNOT
+    else:
+        _state["shells"][shape] = (shell, (entry[1] if entry is not None else 0) + 1)
+    return output
+
+
 def on_post_build(config):
+    log.debug("pages filled into a theme shell: %d", _state.get("stamped", 0))
     # Tone-mark-insensitive search: folded copies of title and text in Material's lunr index. Runs
     # after the search plugin wrote the index and before the offline plugin inlines it (priority -100).
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
-        before, after = fold_index_file(index, exclude=_listing_pages(config))
-        log.debug("search index: %d -> %d bytes gzipped", before, after)
+        sizes = fold_index_file(index, exclude=_listing_pages(config), measure=log.isEnabledFor(logging.DEBUG))
+        if sizes:
+            log.debug("search index: %d -> %d bytes gzipped", *sizes)

@@ -1,9 +1,15 @@
 """The site builds with --strict from the shipped data, shows computed figures, and refuses bad data."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
-from conftest import build_site, edit_cell
+import pytest
+
+from conftest import ROOT, SITE_TODAY, build_site, edit_cell
 
 
 def test_home_page_shows_the_headline_figures(built_site):
@@ -34,3 +40,42 @@ def test_bad_data_fails_the_build_with_the_validator_messages(tmp_path, mini):
     result = build_site(tmp_path / "site", data_dir=mini)
     assert result.returncode != 0
     assert "targets.csv:2:value: 1.000: có dấu phân cách hàng nghìn: viết liền các chữ số, ví dụ 1000" in result.stderr + result.stdout
+
+
+def _same_files(one: Path, two: Path) -> int:
+    names = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    return len(names)
+
+
+@pytest.mark.parametrize("offline", ["false", "true"])  # the offline edition: file:// links, .../index.html
+def test_generated_pages_in_shells_are_byte_for_byte_what_the_theme_renders(tmp_path, mini, offline):
+    """The glue skips Markdown and the theme for generated pages outside the navigation (a shell per
+    folder, filled in): SOTAY_PLAIN_BUILD=1 renders every page the ordinary way; same bytes."""
+    env = {"SITE_DATA_DIR": str(mini), "SITE_TODAY": SITE_TODAY, "OFFLINE": offline}
+    fast = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-v", "--strict", "-d", str(tmp_path / "fast")],
+                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env}, timeout=600)
+    assert fast.returncode == 0, fast.stderr[-3000:]
+    stamped = re.search(r"pages filled into a theme shell: (\d+)", fast.stderr + fast.stdout)
+    assert stamped and int(stamped.group(1)) >= 3  # mini: 6 team pages in to/, two of them check the shell
+    plain = build_site(tmp_path / "plain", data_dir=mini, extra_env={"SOTAY_PLAIN_BUILD": "1", "OFFLINE": offline})
+    assert plain.returncode == 0, plain.stderr[-3000:]
+    assert _same_files(tmp_path / "fast", tmp_path / "plain") > 50
+
+
+def test_a_shell_needs_exactly_one_content_mark():
+    from sotay.shell import MARKS, make_shell
+    shell = make_shell(f"<title>{MARKS['title']}</title><main>{MARKS['content']}</main><h1>{MARKS['title']}</h1>")
+    assert shell.fill({"title": "A &amp; B", "content": MARKS["title"]}) == \
+        f"<title>A &amp; B</title><main>{MARKS['title']}</main><h1>A &amp; B</h1>"  # content is not searched
+    assert make_shell("<main></main>") is None
+    assert make_shell(MARKS["content"] * 2) is None
+
+
+def test_demo_site_in_shells_is_the_plain_build(built_site, tmp_path):
+    """The same on the demo data: 1,460 team pages, 235 commune pages in 12 folders, progress pages."""
+    plain = build_site(tmp_path / "plain", extra_env={"SOTAY_PLAIN_BUILD": "1"})
+    assert plain.returncode == 0, plain.stderr[-3000:]
+    assert _same_files(built_site, tmp_path / "plain") > 3000

@@ -98,6 +98,114 @@ def test_templates_are_reproducible(mini):
     assert properties.created == properties.modified == dt.datetime(2022, 1, 1)
 
 
+def openpyxl_template(model, period) -> bytes:
+    """The template as it was built with openpyxl: the reference for the small writer in report_template."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.writer.excel import ExcelWriter
+    import zipfile
+    from sotay.exports.report_template import ROWS, VALUE_MAX, indicators, instructions
+    from sotay.exports.safe import FIXED_TIME, reproducible_zip
+    from sotay.text import sort_key
+    teams = reporting_teams(model, period)
+    codes = indicators(model)
+    workbook = Workbook()
+    bold = Font(bold=True)
+
+    guide = workbook.active
+    guide.title = INSTRUCTIONS_SHEET
+    guide.column_dimensions["A"].width = 120
+    for row, line in enumerate(instructions(model, period), start=1):
+        cell = guide.cell(row=row, column=1, value=neutralise(line))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if row == 1 or line == "CÁC CHỈ TIÊU":
+            cell.font = Font(bold=True, size=13 if row == 1 else 11)
+
+    sheet = workbook.create_sheet(DATA_SHEET)
+    sheet.append(REPORT_HEADER)
+    header_fill = PatternFill("solid", fgColor="DDE3F5")
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.fill = header_fill
+    for row in range(2, ROWS + 2):
+        sheet.cell(row=row, column=3, value=period.id)
+        sheet.cell(row=row, column=5).number_format = "dd/mm/yyyy"
+    for column, width in zip("ABCDE", (18, 22, 12, 12, 14)):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+
+    lists = workbook.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    lists.append(["team_id", "indicator_id"])
+    for index in range(max(len(teams), len(codes))):
+        lists.append([teams[index].id if index < len(teams) else None, codes[index].id if index < len(codes) else None])
+    last = ROWS + 1
+    team_list = DataValidation(type="list", formula1=f"'{LISTS_SHEET}'!$A$2:$A${len(teams) + 1}", allow_blank=True,
+                               showErrorMessage=True, errorTitle="Mã tổ không có trong danh sách",
+                               error="Chọn mã tổ trong danh sách thả xuống (xem trang Danh sách tổ).")
+    indicator_list = DataValidation(type="list", formula1=f"'{LISTS_SHEET}'!$B$2:$B${len(codes) + 1}", allow_blank=True,
+                                    showErrorMessage=True, errorTitle="Mã chỉ tiêu không có trong danh sách",
+                                    error="Chọn mã chỉ tiêu trong danh sách thả xuống.")
+    whole = DataValidation(type="whole", operator="between", formula1="0", formula2=str(VALUE_MAX), allow_blank=True,
+                           showErrorMessage=True, errorTitle="Kết quả không hợp lệ",
+                           error="Chỉ ghi số nguyên từ 0 trở lên, không dùng dấu phân cách hàng nghìn.")
+    team_list.add(f"A2:A{last}")
+    indicator_list.add(f"B2:B{last}")
+    whole.add(f"D2:D{last}")
+    for validation in (team_list, indicator_list, whole):
+        sheet.add_data_validation(validation)
+
+    directory = workbook.create_sheet(TEAMS_SHEET)
+    directory.append(["team_id", "Tên tổ", "Thôn, khu dân cư", "Xã, phường, thị trấn", "Huyện, thị xã, thành phố"])
+    for cell in directory[1]:
+        cell.font = bold
+    ordered = sorted(teams, key=lambda t: (sort_key(t.unit.district.name if t.unit.district else ""), sort_key(t.unit.name), t.id))
+    for team in ordered:
+        district = team.unit.district
+        directory.append(neutralise_row([team.id, team.name, team.village or "", team.unit.name, district.name if district else ""]))
+    for column, width in zip("ABCDE", (18, 48, 28, 28, 28)):
+        directory.column_dimensions[column].width = width
+    directory.freeze_panes = "A2"
+
+    workbook.active = 0
+    workbook.properties.creator = "Sổ tay Công nghệ số cộng đồng"
+    workbook.properties.title = f"Mẫu báo cáo kỳ {period.id}"
+    workbook.properties.created = FIXED_TIME
+    workbook.properties.modified = FIXED_TIME
+    workbook.properties.lastModifiedBy = None
+    buffer = io.BytesIO()
+    # ExcelWriter directly: save_workbook() would stamp the current time as "modified".
+    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    return reproducible_zip(buffer.getvalue())
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    import zipfile
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    return {info.filename: archive.read(info.filename) for info in archive.infolist()}
+
+
+def test_template_parts_are_those_openpyxl_writes(mini):
+    """Every part but docProps/app.xml (the application's name) is the same bytes, in the same order,
+    as openpyxl's for the same workbook: demo periods, and hostile names that look like formulas or markup."""
+    from sotay.load import forget
+    demo = load_model(DATA, TODAY)
+    cases = [(demo, p) for p in demo.periods.values()]
+    forget()  # the model below is changed in memory (past the validator): not for other tests
+    hostile = load_model(mini, TODAY)
+    forget()
+    team = hostile.teams["TCN-10507-01"]
+    team.name, team.village = '=HYPERLINK("http://example.com","Bấm") & <b>"x"</b>', " -1 thôn\t"
+    cases += [(hostile, p) for p in hostile.periods.values()]
+    for model, period in cases:
+        ours, theirs = _parts(xlsx_template(model, period)), _parts(openpyxl_template(model, period))
+        assert list(ours) == list(theirs)
+        for name in ours:
+            if name != "docProps/app.xml":
+                assert ours[name] == theirs[name], (period.id, name)
+
+
 def test_formula_like_text_is_neutralised_in_templates(mini):
     assert neutralise("=1+1") == "'=1+1" and neutralise("+84") == "'+84" and neutralise("-x") == "'-x"
     assert neutralise("@SUM(A1)") == "'@SUM(A1)" and neutralise("Tổ 1") == "Tổ 1" and neutralise(12) == 12

@@ -1,6 +1,7 @@
 """The data package itself: every file declared, every table with a documented schema, stock tools agree."""
 from __future__ import annotations
 
+import datetime as dt
 
 import pytest
 
@@ -60,3 +61,23 @@ def test_stock_frictionless_validate_passes():
     with system.use_context(trusted=True):
         report = Package(str(DATA / "datapackage.yaml")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:20]
+
+
+def test_a_replaced_model_is_collected(mini):
+    """load_model moves the model out of the cyclic collector's sight (gc.freeze); when the data
+    changes (mkdocs serve) the model it replaces must still be freed, cycles and all."""
+    import gc
+    import weakref
+
+    from conftest import edit_cell
+    from sotay.load import forget, load_model
+
+    today = dt.date(2023, 1, 20)
+    forget()
+    first = weakref.ref(load_model(mini, today))
+    assert gc.get_freeze_count() > 0
+    edit_cell(mini / "teams" / "288.csv", 3, "village", "Khu dân cư số Một")
+    second = load_model(mini, today)
+    assert first() is None and second.teams["TCN-10507-01"].village == "Khu dân cư số Một"
+    forget()
+    assert gc.get_freeze_count() == 0

@@ -99,3 +99,28 @@ def test_heading_ids_keep_d_bar_as_d(built_site):
     locations = {doc["location"] for doc in index["docs"]}
     assert "huong-dan/#tra-cuu-thong-tin-dat-dai" in locations
     assert not [loc for loc in locations if loc.endswith("#tra-cuu-thong-tin-at-ai")]
+
+
+def test_held_elements_go_back_where_they_were():
+    """The glue keeps data-search-exclude elements away from the theme's indexer and puts them back."""
+    from sotay.search import hold_excluded, restore_held
+    page = ('<h2 id="a">Tổ 1</h2><p>giữ</p><table class="x" data-search-exclude><tr><td><table><tr><td>1</td></tr>'
+            '</table></td></tr></table>\n<nav data-search-exclude="">b</nav><p data-search-excluded>c</p>'
+            '<div\ndata-search-exclude>d</div>')
+    held_html, held = hold_excluded(page)
+    assert held_html == '<h2 id="a">Tổ 1</h2><p>giữ</p><!--sotay:held:0-->\n<!--sotay:held:1--><p data-search-excluded>c</p><!--sotay:held:2-->'
+    assert restore_held(held_html, held) == page
+    assert restore_held(held_html, held, str.upper).count("DATA-SEARCH-EXCLUDE") == 3
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("ĐđAaăâêôơưÝýẤấỆệ\u0300\u0301\u0323\u034f\u0483\u05b0 -")),
+                                  st.characters()), max_size=12))
+def test_fold_shortcut_agrees_with_removing_every_combining_character(text):
+    import unicodedata
+    from sotay.text import fold
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    assert fold(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()

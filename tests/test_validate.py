@@ -197,3 +197,19 @@ def test_wrong_header(mini):
 def test_row_with_extra_cell(mini):
     append_row(mini / "targets.csv", ["TCN-10510-01", "gian-hang", "2022", "4", "thừa"])
     assert problems(mini) == ["targets.csv:6:: TCN-10510-01,gian-hang,2022,4,thừa: dòng có 5 ô nhưng bảng có 4 cột: kiểm tra dấu phẩy thừa hoặc thiếu (ô có dấu phẩy phải đặt trong ngoặc kép)"]
+
+
+# The clean-cell shortcut of text_problems says nothing the full checks would not ---------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from sotay.validate import cells  # noqa: E402
+
+_TRICKY = st.sampled_from(["<", ">", "&", ";", ":", "javascript:", "&lt;", "\t", "\n", "\r", " ", "\u00a0", "\u200b",
+                           "\ufeff", "\u2028", "\x85", "\x7f", "e\u0301", "é", "Đ", "a", "1", "script", "<b>", "&#60;"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_TRICKY, st.text(max_size=3)), max_size=8).map("".join), st.booleans())
+def test_clean_cell_shortcut_agrees_with_the_full_checks(text, multiline):
+    assert cells.text_problems(text, multiline) == cells._text_problems(text, multiline)

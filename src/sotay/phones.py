@@ -33,18 +33,21 @@ def problem(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)  # each number is shown and linked on several pages
 def national(text: str) -> str:
     """Grouped for reading: '0912 345 678'."""
     number = parse(text)
     return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL) if number else text
 
 
+@lru_cache(maxsize=None)  # each number is shown and linked on several pages
 def e164(text: str) -> str:
     """'+84912345678', for tel: and sms: links and vCards."""
     number = parse(text)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164) if number else ""
 
 
+@lru_cache(maxsize=None)  # each number is shown and linked on several pages
 def digits_national(text: str) -> str:
     """'0912345678', the form Zalo links and the directory search use."""
     number = parse(text)

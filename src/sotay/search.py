@@ -63,15 +63,67 @@ def fold_index(index: dict, exclude: tuple[str, ...] = ()) -> dict:
     return {**index, "config": config, "docs": docs}
 
 
-def fold_index_file(path: Path, exclude: tuple[str, ...] = ()) -> tuple[int, int]:
-    """Fold the index file in place (idempotent); returns its gzipped size (bytes) before and after."""
+def fold_index_file(path: Path, exclude: tuple[str, ...] = (), measure: bool = False) -> tuple[int, int] | None:
+    """Fold the index file in place (idempotent), leaving out the documents under ``exclude``; with
+    ``measure``, returns its gzipped size (bytes) before and after (two level-9 compressions of
+    megabytes: only when someone reads the figures)."""
     raw = path.read_text(encoding="utf-8")
     index = json.loads(raw)
-    before = gzipped_size(raw.encode("utf-8"))
     result = json.dumps(fold_index(index, exclude), ensure_ascii=False, separators=(",", ":"))
     path.write_text(result, encoding="utf-8")
-    return before, gzipped_size(result.encode("utf-8"))
+    if measure:
+        return gzipped_size(raw.encode("utf-8")), gzipped_size(result.encode("utf-8"))
+    return None
 
 
 def gzipped_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+# Blocks left out of the index ----------------------------------------------------------------------
+
+# An element the theme's indexer skips (data-search-exclude), with the name of its tag.
+_EXCLUDED_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\sdata-search-exclude(?:[\s>=/])")
+_HELD = re.compile(r"<!--sotay:held:(\d+)-->")
+
+
+def hold_excluded(html_text: str) -> tuple[str, list[str]]:
+    """Take the elements marked data-search-exclude out of a page's HTML, leaving a comment in each
+    place; returns the HTML and the elements. The theme's indexer still parses what it then skips
+    (member tables are most of a commune page); the glue puts the elements back in the output.
+    Elements are found by counting their tag's openings and closings (our templates' HTML)."""
+    held: list[str] = []
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = _EXCLUDED_START.search(html_text, pos)
+        if start is None:
+            break
+        tag = start.group(1).lower()
+        end = _element_end(html_text, start.start(), tag)
+        if end is None:
+            break
+        out.append(html_text[pos:start.start()])
+        out.append(f"<!--sotay:held:{len(held)}-->")
+        held.append(html_text[start.start():end])
+        pos = end
+    out.append(html_text[pos:])
+    return "".join(out), held
+
+
+def _element_end(text: str, start: int, tag: str) -> int | None:
+    """Index just after the end tag matching the element opened at start, or None."""
+    pattern = re.compile(rf"<(/?){tag}\b[^>]*>", re.IGNORECASE)
+    depth = 0
+    for match in pattern.finditer(text, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return None
+
+
+def restore_held(html_text: str, held: list[str], clean=lambda block: block) -> str:
+    """Put the held elements back in place of their comments (``clean``: what the theme did to the rest)."""
+    if not held:
+        return html_text
+    return _HELD.sub(lambda m: clean(held[int(m.group(1))]), html_text)

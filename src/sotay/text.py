@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 # Marks that make a new letter of the alphabet (ă â ê ô ơ ư) as opposed to tone marks.
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
@@ -12,6 +13,7 @@ _TONES = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5
 _ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
 _LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
+_MARKS = {cp: None for cp in range(0x300, 0x370) if unicodedata.combining(chr(cp))}  # combining diacritical marks
 _INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
@@ -23,7 +25,10 @@ def nfc(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case text without tone or letter marks, đ as d: 'Đồng Lạc' -> 'dong lac'."""
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    bare = decomposed.translate(_MARKS)  # Vietnamese marks: what is left is ASCII
+    if not bare.isascii():  # other scripts: every combining character, one by one
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.lower()
 
 
 def slugify(text: str) -> str:
@@ -36,6 +41,7 @@ def invisible_characters(text: str) -> list[str]:
     return [f"U+{ord(ch):04X}" for ch in _INVISIBLE.findall(text)]
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat (given names, family names): one computation each
 def _letters(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     primary: list[int] = []
     tones: list[int] = []

@@ -79,6 +79,7 @@ def _assert_front_matter_is_safe(page: Page) -> None:
     """The theme prints title and description without escaping (MkDocs' Jinja has no autoescape),
     and strips tags from <title> after unescaping entities: both must stay plain text."""
     front = yaml.safe_load(page.markdown().split("---")[1])
+    assert front == page.front_matter(), page.path  # what the glue hands MkDocs without reading the YAML
     for key in ("title", "description"):
         value = front.get(key, "")
         assert "<" not in value and ">" not in value, (page.path, value)

@@ -36,7 +36,8 @@ def chain(unit: Unit) -> list[Unit]:
 
 def target_year(model: Model) -> int:
     """The year targets are set for: the latest year with targets not after today."""
-    years = {t.year for t in model.targets if t.year <= model.today.year}
+    this_year = model.today.year
+    years = {t.year for t in model.targets if t.year <= this_year}
     return max(years) if years else model.today.year
 
 
@@ -48,63 +49,60 @@ def index(model: Model) -> Index:
     today = model.today
     year = target_year(model)
     idx = Index(year)
-    submitted = idx.submitted
     starts = {pid: p.starts_on for pid, p in model.periods.items() if p.starts_on.year == year}
-    results = idx.results
-    latest_start: dict[str, dict[str, dt.date]] = {}
     notes: dict[str, set[str]] = {}
     for n in model.notes:
         notes.setdefault(n.period_id, set()).add(n.team_id)
     # Report files list a team's rows for a period together: look the team and period up once per run of
-    # rows, and keep the run's earliest submission in a local until the run ends.
+    # rows, and keep the run's earliest submission in a local until the run ends. A run's rows usually
+    # share their day (one object per date): the day is compared again only when it changes.
     aggregation = {iid: ind.aggregation for iid, ind in model.indicators.items()}
-    cur_tid = cur_pid = None
+    teams: dict[str, tuple[dict, dict, dict]] = {}  # team id -> (period -> earliest day, results, result's period start)
+    cur_tid = cur_pid = run_day = None
     per_team: dict[str, dt.date] = {}
     earliest = None
     start = None
+    known = False
     values: dict[str, int] = {}
     seen: dict[str, dt.date] = {}
 
-    for r in model.reports:
-        tid, pid = r.team_id, r.period_id
+    reports = model.reports
+    for tid, pid, day, iid, value in zip(reports.team_id, reports.period_id, reports.submitted_on,
+                                         reports.indicator_id, reports.value):
         if tid != cur_tid or pid != cur_pid:
             if earliest is not None:
                 prev = per_team.get(cur_pid)
                 if prev is None or earliest < prev:
                     per_team[cur_pid] = earliest
-            earliest = None
+            earliest = run_day = None
             cur_tid, cur_pid = tid, pid
             if pid in notes and tid in notes[pid]:
                 idx.noted_reports.add((tid, pid))
-            per_team = submitted.get(tid)
-            if per_team is None:
-                per_team = submitted[tid] = {}
+            state = teams.get(tid)
+            if state is None:
+                state = teams[tid] = ({}, {}, {})
+            per_team, values, seen = state
             start = starts.get(pid)
-            values = results.get(tid)
-            if values is None:
-                values = results[tid] = {}
-                seen = latest_start[tid] = {}
-            else:
-                seen = latest_start[tid]
-        day = r.submitted_on
-        if day > today:
+        if day is not run_day:
+            run_day = day
+            known = day <= today
+            if known and (earliest is None or day < earliest):
+                earliest = day
+        if not known or start is None:
             continue
-        if earliest is None or day < earliest:
-            earliest = day
-        if start is None:
-            continue
-        iid = r.indicator_id
         kind = aggregation.get(iid)
         if kind == "sum":
-            values[iid] = values.get(iid, 0) + r.value
+            values[iid] = values.get(iid, 0) + value
         elif kind is not None:
             prev_start = seen.get(iid)
             if prev_start is None or start > prev_start:
                 seen[iid] = start
-                values[iid] = r.value
+                values[iid] = value
     if earliest is not None:
         prev = per_team.get(cur_pid)
         if prev is None or earliest < prev:
             per_team[cur_pid] = earliest
+    idx.submitted = {tid: state[0] for tid, state in teams.items()}
+    idx.results = {tid: state[1] for tid, state in teams.items()}
     _cache[model] = idx
     return idx

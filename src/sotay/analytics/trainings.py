@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import weakref
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..constants import EXTRA_TOPICS
@@ -75,7 +75,8 @@ def coverage(model: Model) -> Coverage:
     today = model.today
     district_of = {c.id: d.id for d in model.districts for c in [d, *d.children]}
     # village teams existing today -> their district id
-    existing = {t.id: district_of.get(t.unit.id) for t in model.teams_of_kind("village_team") if t.active_in(today, today)}
+    existing = {t.id: district_of.get(t.unit.id) for t in model.teams.values()
+                if t.kind == "village_team" and t.established_on <= today and (t.dissolved_on is None or t.dissolved_on >= today)}
     topics: list[str] = []
     trained: dict[str, set[str]] = defaultdict(set)  # topic -> team ids
     for training in model.trainings:
@@ -89,11 +90,11 @@ def coverage(model: Model) -> Coverage:
     totals: dict[str | None, int] = defaultdict(int)
     for district_id in existing.values():
         totals[district_id] += 1
-    counts: dict[tuple[str | None, str], int] = defaultdict(int)
+    counts: dict[tuple[str | None, str], int] = {}
     for topic, team_ids in trained.items():
-        for tid in team_ids:
-            counts[(existing[tid], topic)] += 1
-    rows = [CoverageRow(d, totals[d.id], [CoverageCell(counts[(d.id, tp)], totals[d.id]) for tp in topics])
+        for district_id, count in Counter(map(existing.__getitem__, team_ids)).items():
+            counts[(district_id, topic)] = count
+    rows = [CoverageRow(d, totals[d.id], [CoverageCell(counts.get((d.id, tp), 0), totals[d.id]) for tp in topics])
             for d in model.districts]
     total = len(existing)
     province = CoverageRow(model.province, total, [CoverageCell(len(trained[tp]), total) for tp in topics])
@@ -108,12 +109,20 @@ def for_unit(model: Model, unit: Unit) -> list[Session]:
     found = _by_unit.get(model)
     if found is None:
         found = defaultdict(list)
+        above: dict[str, list[str]] = {}  # unit id -> ids of the unit and the units above it
+
+        def ids(unit: Unit) -> list[str]:
+            chain_ids = above.get(unit.id)
+            if chain_ids is None:
+                chain_ids = above[unit.id] = [u.id for u in chain(unit)]
+            return chain_ids
+
         for training in model.trainings:
-            units = {u.id for u in chain(training.unit)}
+            units = set(ids(training.unit))
             for tid in training.attendance:
                 team = model.teams.get(tid)
                 if team is not None:
-                    units.update(u.id for u in chain(team.unit))
+                    units.update(ids(team.unit))
             session = _session(model, training)
             for uid in units:
                 found[uid].append(session)

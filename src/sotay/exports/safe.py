@@ -26,11 +26,16 @@ def neutralise_row(row: list) -> list:
 def reproducible_zip(data: bytes) -> bytes:
     """The same ZIP archive (XLSX) with fixed entry times, so a rebuild gives identical bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
+    return zip_parts({entry.filename: source.read(entry.filename) for entry in source.infolist()})
+
+
+def zip_parts(parts: dict[str, str | bytes]) -> bytes:
+    """A ZIP archive of the parts, in order, with fixed entry times and modes: the same input, the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+        for name, content in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(entry.filename))
+            target.writestr(info, content)
     return out.getvalue()

@@ -5,6 +5,7 @@ The MkDocs glue adds them as generated files; nothing here imports MkDocs.
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,20 +19,31 @@ class Page:
     render: Callable[[], str]  # HTML body, already escaped
     edit: str | None = None  # data file an editor would change, relative to the repository
     description: str = ""
-    meta: dict = field(default_factory=dict)  # extra front matter (search exclusion, hidden toc…)
+    meta: dict = field(default_factory=dict)  # extra front matter, as values (search exclusion, hidden toc…)
 
-    def markdown(self) -> str:
-        """Front matter and a slot where the glue puts the rendered HTML (no Markdown processing).
+    def front_matter(self) -> dict:
+        """The page's front matter as MkDocs reads it from ``markdown()``.
 
         Title and description come from data and the theme prints them unescaped (MkDocs' Jinja has
         no autoescape: <title>, <h1>, meta description, search index), so they are escaped here.
         """
-        lines = ["---", f"title: {_yaml_string(html.escape(self.title))}"]
+        front = {"title": html.escape(self.title)}
         if self.description:
-            lines.append(f"description: {_yaml_string(html.escape(self.description))}")
-        for key, value in self.meta.items():
-            lines.append(f"{key}: {value}")
-        lines += ["---", "", SLOT, ""]
+            front["description"] = html.escape(self.description)
+        front.update(self.meta)
+        return front
+
+    def body(self) -> str:
+        """The Markdown under the front matter: only the slot where the glue puts the rendered HTML."""
+        return SLOT
+
+    def markdown(self) -> str:
+        """Front matter and body: what MkDocs reads (the glue may skip reading it, see front_matter)."""
+        lines = ["---"]
+        for key, value in self.front_matter().items():
+            # strings double-quoted and escaped; other values (flags, mappings) as JSON, which is YAML
+            lines.append(f"{key}: {_yaml_string(value) if isinstance(value, str) else json.dumps(value)}")
+        lines += ["---", "", self.body(), ""]
         return "\n".join(lines)
 
 

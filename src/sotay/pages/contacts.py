@@ -1,11 +1,15 @@
 """Who to contact for a team, relative links and edit paths: shared by unit, team and directory pages."""
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from markupsafe import Markup
+
 from ..analytics.units import is_active
 from ..model import Model, Team, Unit
+from .render import environment
 
 
 @dataclass(frozen=True)
@@ -49,3 +53,16 @@ def members_file(model: Model, team: Team) -> str:
 def vcard_path(team: Team) -> str:
     """Site path of a team's vCard file."""
     return f"{team.url}{team.id.lower()}.vcf"
+
+
+_tables: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def people_table(model: Model, team: Team) -> Markup:
+    """The team's member table, the same on its unit page and on its own page: rendered once per model."""
+    tables = _tables.setdefault(model, {})
+    table = tables.get(team.id)
+    if table is None:
+        people = environment().get_template("_people.html").module.people  # the macro the templates call
+        table = tables[team.id] = Markup(people(team.current_members, fallback(model, team)))
+    return table

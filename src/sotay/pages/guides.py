@@ -137,10 +137,10 @@ class MarkdownPage(Page):
 
     def __init__(self, path: str, title: str, body: str, description: str = "", edit: str | None = None):
         super().__init__(path=path, title=title, render=lambda: "", description=description, edit=edit)
-        self.body = body
+        self.markdown_body = body
 
-    def markdown(self) -> str:
-        return super().markdown().replace("<!-- sotay:generated -->", self.body)
+    def body(self) -> str:
+        return self.markdown_body
 
 
 def _index(model: Model, guides: list[Guide]) -> str:
@@ -163,5 +163,5 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
     guides = read_guides(settings.docs_dir)
     page = MarkdownPage(f"{GUIDES}/index.md", "Hướng dẫn cho người dân", "", edit="src/sotay/pages/templates/guide_index.md",
                         description="Hướng dẫn từng bước, có hình minh họa, để người dân tự dùng dịch vụ công trực tuyến, VNeID, gian hàng số, thanh toán QR và giữ an toàn trên mạng.")
-    page.body = _index(model, guides)
+    page.markdown_body = _index(model, guides)
     return [page], []

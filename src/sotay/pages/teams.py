@@ -11,10 +11,10 @@ from ..constants import KIND_LABEL
 from ..model import Model, Team
 from ..settings import Settings
 from . import Asset, Page
-from .contacts import fallback, members_file, root, vcard_path
+from .contacts import members_file, people_table, root, vcard_path
 from .reform import ended_on, successors_in_force
 from .render import render
-from .vcard import member_card, team_vcard
+from .vcard import card_count, team_vcard
 
 
 def title(team: Team) -> str:
@@ -23,9 +23,8 @@ def title(team: Team) -> str:
 
 
 def _team_page(model: Model, team: Team) -> str:
-    cards = sum(1 for m in team.current_members if member_card(m) is not None) + (1 if team.public_phone else 0)
-    return render("team.html", team=team, root=root(team.url), chain=[*team.unit.ancestors, team.unit], fb=fallback(model, team),
-                  kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1], cards=cards,
+    return render("team.html", team=team, root=root(team.url), chain=[*team.unit.ancestors, team.unit], table=people_table(model, team),
+                  kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1], cards=card_count(team),
                   now=successors_in_force(model, team.unit), ended_on=ended_on(model, team.unit))
 
 
@@ -39,7 +38,7 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
             edit=f"data/{members_file(model, team)}",
             description=f"Thành viên và liên hệ của {title(team)}.",
             # Team names are indexed through the unit pages' headings; no second copy per team.
-            meta={"search": "{exclude: true}"},
+            meta={"search": {"exclude": True}},
         ))
         assets.append(Asset(vcard_path(team), team_vcard(team).encode("utf-8")))
     return pages, assets

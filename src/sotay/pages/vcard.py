@@ -1,7 +1,15 @@
-"""vCard (.vcf) files: a team's consented contacts, ready to import into a phone."""
+"""vCard (.vcf) files: a team's consented contacts, ready to import into a phone.
+
+vCard 3.0 (RFC 2426) written line by line: vobject's value escaping, vobject's line folding (75 bytes,
+never inside a UTF-8 sequence) and vobject's order (VERSION, then properties by name). Building and
+serializing vobject component trees cost ~0.2 ms a card (1.7 s for the demo's 7,000 cards); the text is
+the same byte for byte, which tests/test_units.py checks against vobject's serializer, and parses back.
+"""
 from __future__ import annotations
 
-import vobject
+import io
+
+from vobject.base import backslashEscape
 
 from .. import phones
 from ..constants import KIND_LABEL
@@ -16,49 +24,75 @@ def _names(full_name: str) -> tuple[str, str, str]:
     return parts[0], parts[-1], " ".join(parts[1:-1])
 
 
-def _card(team: Team, full_name: str, family: str, given: str, middle: str, note: str) -> vobject.base.Component:
-    card = vobject.vCard()
-    card.add("fn").value = full_name
-    card.add("n").value = vobject.vcard.Name(family=family, given=given, additional=middle)
-    card.add("org").value = [team.name, team.unit.name]
-    card.add("note").value = note
-    return card
+def _fold(out: io.StringIO, line: str) -> None:
+    """vobject.base.foldOneLine without its per-character encoding: lines of 75 characters or more are
+    cut before the byte that would make a physical line longer than 75 bytes; continuations start
+    with a space."""
+    if len(line) < 75:
+        out.write(line + "\r\n")
+        return
+    start = count = 0
+    for i, ch in enumerate(line):
+        code = ord(ch)
+        size = 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+        if count + size > 75:
+            out.write(line[start:i] + "\r\n ")
+            start, count = i, 1
+        count += size
+    out.write(line[start:] + "\r\n")
 
 
-def _add_tel(card, number: str) -> None:
-    tel = card.add("tel")
-    tel.value = phones.e164(number)
-    tel.type_param = "CELL"
+def _card(out: io.StringIO, team: Team, full_name: str, names: tuple[str, str, str], note: str,
+          props: list[tuple[str, str]]) -> None:
+    """One card; ``props`` are the other (name with parameters, text value) pairs."""
+    lines = [
+        ("FN", backslashEscape(full_name)),
+        # structured values: each part escaped on its own, parts joined by ";"
+        ("N", ";".join(backslashEscape(part) for part in (*names, "", ""))),  # family;given;additional;prefix;suffix
+        ("NOTE", backslashEscape(note)),
+        ("ORG", ";".join(backslashEscape(part) for part in (team.name, team.unit.name))),
+        *((name, backslashEscape(value)) for name, value in props),
+    ]
+    lines.sort(key=lambda line: line[0].split(";", 1)[0])  # vobject's order: by property name, stable
+    _fold(out, "BEGIN:VCARD")
+    _fold(out, "VERSION:3.0")
+    for name, value in lines:
+        _fold(out, f"{name}:{value}")
+    _fold(out, "END:VCARD")
 
 
-def member_card(member: Member) -> vobject.base.Component | None:
-    """A card for a member with a published contact; None when there is nothing to publish."""
-    if not member.consent or not member.has_contact:
-        return None
+def publishes_card(member: Member) -> bool:
+    """Whether the member has a card in the team's vCard: consented and with a contact to publish."""
+    return member.consent and member.has_contact
+
+
+def _member_card(out: io.StringIO, member: Member) -> None:
     team = member.team
     note = member.role + (f", {member.organisation}" if member.organisation else "")
     note += f" — {team.name}, {team.unit.name}"
-    card = _card(team, member.full_name, *_names(member.full_name), note)
-    card.add("title").value = member.role
+    props: list[tuple[str, str]] = [("TITLE", member.role)]
     if member.phone:
-        _add_tel(card, member.phone)
+        props.append(("TEL;TYPE=CELL", phones.e164(member.phone)))
     if member.zalo and phones.e164(member.zalo) != phones.e164(member.phone or ""):
-        _add_tel(card, member.zalo)
+        props.append(("TEL;TYPE=CELL", phones.e164(member.zalo)))
     if member.email:
-        email = card.add("email")
-        email.value = member.email
-        email.type_param = "INTERNET"
-    return card
+        props.append(("EMAIL;TYPE=INTERNET", member.email))
+    _card(out, team, member.full_name, _names(member.full_name), note, props)
+
+
+def card_count(team: Team) -> int:
+    """Cards in the team's vCard: the team's public number and each member with a published contact."""
+    return (1 if team.public_phone else 0) + sum(1 for m in team.current_members if publishes_card(m))
 
 
 def team_vcard(team: Team) -> str:
     """Every consented current member of the team, plus the team's public number, as one .vcf text."""
-    cards = []
+    out = io.StringIO()
     if team.public_phone:
-        card = _card(team, f"{team.name} ({team.unit.name})", "", team.name, "",
-                     f"Số chung của {KIND_LABEL.get(team.kind, 'tổ').lower()}, {team.unit.name}")
-        card.add("tel").value = phones.e164(team.public_phone)
-        card.tel.type_param = "WORK"
-        cards.append(card)
-    cards += [c for c in map(member_card, team.current_members) if c is not None]
-    return "".join(card.serialize() for card in cards)
+        _card(out, team, f"{team.name} ({team.unit.name})", ("", team.name, ""),
+              f"Số chung của {KIND_LABEL.get(team.kind, 'tổ').lower()}, {team.unit.name}",
+              [("TEL;TYPE=WORK", phones.e164(team.public_phone))])
+    for member in team.current_members:
+        if publishes_card(member):
+            _member_card(out, member)
+    return out.getvalue()

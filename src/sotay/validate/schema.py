@@ -36,8 +36,9 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem], inco
         c = spec.constraints
         pattern = re.compile(c["pattern"]) if "pattern" in c else None
         enum = set(c["enum"]) if "enum" in c else None
-        checks.append((position, spec, caster(spec), bool(c.get("required")), pattern, enum,
-                       c.get("maxLength"), c.get("minimum"), c.get("maximum")))
+        limits = (pattern, enum, c.get("maxLength"), c.get("minimum"), c.get("maximum"))
+        checks.append((position, spec, caster(spec), bool(c.get("required")), _multiline(spec),
+                       limits if any(x is not None for x in limits) else None))
     unique_fields = [spec.name for spec in resource.fields if spec.constraints.get("unique")]
     seen_unique: dict[str, dict] = {name: {} for name in unique_fields}
     seen_key: dict[tuple, tuple[str, int]] = {}
@@ -64,7 +65,7 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem], inco
                 continue
             row: Row = {"_file": file, "_line": line}
             ok = True
-            for (position, spec, cast, required, pattern, enum, max_length, minimum, maximum), text in zip(checks, cells):
+            for (position, spec, cast, required, multiline, limits), text in zip(checks, cells):
                 name = spec.name
                 if text == "":
                     row[name] = None
@@ -73,14 +74,15 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem], inco
                         ok = False
                     continue
                 message = (f"ô dài {len(text)} ký tự, quá giới hạn {MAX_CELL_CHARS}: có thể đã dán nhầm; hãy viết ngắn lại"
-                           if len(text) > MAX_CELL_CHARS else text_problems(text, multiline=_multiline(spec)))
+                           if len(text) > MAX_CELL_CHARS else text_problems(text, multiline=multiline))
                 if message is None:
                     try:
                         value = cast(text)
                     except CellError as exc:
                         message = str(exc)
                     else:
-                        message = _constraint_message(spec, value, text, pattern, enum, max_length, minimum, maximum)
+                        if limits is not None:
+                            message = _constraint_message(spec, value, text, *limits)
                 if message:
                     problems.append(Problem(file, line, position, name, text, message))
                     ok = False
