@@ -343,3 +343,18 @@ def test_team_pages_say_where_their_commune_is_today(after):
     assert "Từ 01/07/2025, Phường Cẩm Thượng thuộc Phường Thành Đông, Thành phố Hải Phòng." in page(after, "to/tcn-10507-01/index.md")
     assert "Từ 01/07/2025, Thành phố Hải Dương không còn là đơn vị hành chính." in page(after, "to/bcd-288/index.md")
     assert "2025" not in page(model_on(BEFORE), "to/tcn-10507-01/index.md")
+
+
+def test_progress_and_training_pages_say_their_figures_follow_the_2022_units():
+    from sotay.pages import progress
+    for day, expected in ((BEFORE, False), (AFTER, True)):
+        model, settings = model_on(day), settings_on(day)
+        pages = [p for builder in (progress.build, trainings.build) for p in builder(model, settings)[0]]
+        assert len(pages) == 14  # /tien-do/, its 12 districts, /tap-huan/
+        for page in pages:
+            html = page.render()
+            assert ('id="dia-gioi-2022"' in html) is expected, (day, page.path)
+            if expected:
+                depth = page.path.count("/")
+                assert f'href="{"../" * depth}don-vi/2025/"' in html, page.path
+                assert "Từ 01/07/2025, tỉnh Hải Dương thuộc Thành phố Hải Phòng và cấp huyện không còn" in text_of(html)

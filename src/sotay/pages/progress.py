@@ -9,6 +9,7 @@ from ..settings import Settings
 from ..text import format_percent
 from . import Asset, Page
 from .charts import bar, line_chart
+from .reform import new_root
 from .render import render
 
 
@@ -37,7 +38,7 @@ def _overview(model: Model, settings: Settings) -> str:
     all_ = analytics.get(model)
     province = all_.province
     return render(
-        "tien_do.html", model=model, all=all_, today=model.today, province=province,
+        "tien_do.html", model=model, all=all_, today=model.today, province=province, new_root=new_root(model),
         bars={f.indicator.id: bar(f.percent) for f in province.figures},
         indicators=list(model.indicators.values()),
         district_rows=[(u.figures, f"{u.unit.slug}/", u.unit.name, u.teams) for u in (all_.units[d.id] for d in model.districts)],
@@ -54,7 +55,7 @@ def _district(model: Model, settings: Settings, district: Unit) -> str:
     root = "../../"
     periods = _district_cells(all_.completeness, district)
     return render(
-        "tien_do_district.html", model=model, all=all_, today=model.today, district=district, here=here,
+        "tien_do_district.html", model=model, all=all_, today=model.today, district=district, here=here, new_root=new_root(model),
         bars={f.indicator.id: bar(f.percent) for f in here.figures},
         indicators=list(model.indicators.values()),
         commune_rows=[(u.figures, f"{root}{u.unit.url}#tien-do", u.unit.name, u.teams)

@@ -29,6 +29,12 @@ def _root(unit: Unit) -> str:
     return "../" * unit.url.count("/")
 
 
+def new_root(model: Model) -> Unit | None:
+    """The unit that took the 2022 province's place, once that has happened on ``model.today``."""
+    roots = model.roots_in_force()
+    return roots[0] if roots else None
+
+
 def successors_in_force(model: Model, unit: Unit) -> list[Succession]:
     """Where the unit went, once that change has happened on ``model.today``."""
     return [s for s in unit.successors if s.changed_on <= model.today]

@@ -10,6 +10,7 @@ from ..settings import Settings
 from . import Asset, Page
 from .guide_links import guide_slugs
 from .organisations import notes as organiser_notes
+from .reform import new_root
 from .render import render
 
 _guides: dict[str, str] = {}
@@ -25,7 +26,8 @@ def _topics(model: Model) -> dict[str, tuple[str, str | None]]:
 def _calendar(model: Model, settings: Settings) -> str:
     all_ = analytics.get(model)
     return render("tap_huan.html", today=model.today, calendar=all_.calendar, coverage=all_.coverage,
-                  topics=_topics(model), root="../", now=organiser_notes(model, short=False))
+                  topics=_topics(model), root="../", now=organiser_notes(model, short=False),
+                  new_root=new_root(model))
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
