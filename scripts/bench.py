@@ -14,7 +14,7 @@ For each scale, demo data (scripts/make_demo_data.py) is written into a temporar
   4. the baseline on the demo data: MkDocs + Material rendering the same members as plain Markdown
      pages, all listed in the navigation.
 The machine may be shared: use --repeat N, every figure is the minimum of N runs (the analytics, a few
-milliseconds each, are the median of at least 7 runs).
+milliseconds each, are the median of at least 15 runs).
 """
 from __future__ import annotations
 

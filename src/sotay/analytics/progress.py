@@ -91,18 +91,20 @@ def progress(model: Model, year: int | None = None) -> tuple[dict[str, UnitProgr
     ids = [ind.id for ind in indicators]
     no_targets = (None,) * n  # shared by the teams without targets or results: never changed
     no_results = (0,) * n
-    own: dict[str, list[tuple[Sequence, Sequence]]] = {uid: [] for uid in model.units}  # unit id -> its own teams' rows
+    own_targets: dict[str, list[Sequence]] = {uid: [] for uid in model.units}  # unit id -> its own teams' rows
+    own_results: dict[str, list[Sequence]] = {uid: [] for uid in model.units}
     teams: dict[str, TeamProgress] = {}
     for team in model.teams.values():
         team_targets = targets.get(team.id, no_targets)
         team_results = results.get(team.id)
-        achieved = [team_results.get(i, 0) for i in ids] if team_results else no_results
+        achieved = tuple(map(team_results.get, ids, no_results)) if team_results else no_results
         teams[team.id] = TeamProgress(team, indicators, team_targets, achieved)
-        own[team.unit.id].append((team_targets, achieved))
+        own_targets[team.unit.id].append(team_targets)
+        own_results[team.unit.id].append(achieved)
     # unit id -> [teams, targets per indicator (None: none set), results per indicator]: each unit's own
     # teams added up column by column, then rolled up, deepest units first, so each unit adds its total
     # to its parent once
-    acc: dict[str, list] = {uid: [len(rows), *_column_sums(rows, n)] for uid, rows in own.items()}
+    acc: dict[str, list] = {uid: [len(rows), *_column_sums(rows, own_results[uid], n)] for uid, rows in own_targets.items()}
     for unit in sorted(model.units.values(), key=lambda u: len(u.ancestors), reverse=True):
         if unit.parent is None:
             continue
@@ -119,14 +121,13 @@ def progress(model: Model, year: int | None = None) -> tuple[dict[str, UnitProgr
     return units, teams
 
 
-def _column_sums(rows: list[tuple[Sequence, Sequence]], n: int) -> tuple[list, list]:
+def _column_sums(target_rows: list[Sequence], result_rows: list[Sequence], n: int) -> tuple[list, list]:
     """Targets (None where no row has one) and results per indicator, summed over the rows."""
-    if not rows:
+    if not target_rows:
         return [None] * n, [0] * n
-    target_columns = zip(*(t for t, _ in rows))
     targets = [sum(v for v in column if v is not None) if any(v is not None for v in column) else None
-               for column in target_columns]
-    return targets, [sum(column) for column in zip(*(a for _, a in rows))]
+               for column in zip(*target_rows)]
+    return targets, [sum(column) for column in zip(*result_rows)]
 
 
 def furthest_behind(province: UnitProgress, count: int = 3) -> list[Figure]:
@@ -278,7 +279,7 @@ def notes(model: Model) -> list[Note]:
         day = by_team.get(n.period_id) if by_team is not None else None
         if day is None and ((n.team_id, n.period_id) in noted or period.due_on >= today):
             continue
-        found.append(((period.starts_on, day or period.due_on, team.id), Note(team, period, day, n.difficulties, n.proposals)))
+        found.append(((period.starts_on, day or period.due_on, n.team_id), Note(team, period, day, n.difficulties, n.proposals)))
     found.sort(key=itemgetter(0), reverse=True)
     return [note for _, note in found]
 

@@ -26,7 +26,7 @@ from . import baseline
 from .measure import (Run, best, checked, clean_environment, frictionless_command, package_rows, python_command,
                       run_command, site_stats, timed)
 
-ANALYTICS_RUNS = 7  # the analytics figures are the median of at least this many runs
+ANALYTICS_RUNS = 15  # the analytics figures are the median of at least this many runs
 TODAY = dt.date(2023, 1, 20)  # SITE_TODAY of the builds, as in the tests: every 2022 report is in
 SEED = 2022
 

@@ -59,9 +59,10 @@ _tables: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def people_table(model: Model, team: Team) -> Markup:
-    """The team's member table, the same on its unit page and on its own page: rendered once per model."""
+    """The team's member table, the same on its unit page and on its own page: rendered for the first of
+    the two, kept until the second takes it (13,500 tables at --scale 10 need not all stay in memory)."""
     tables = _tables.setdefault(model, {})
-    table = tables.get(team.id)
+    table = tables.pop(team.id, None)
     if table is None:
         people = environment().get_template("_people.html").module.people  # the macro the templates call
         table = tables[team.id] = Markup(people(team.current_members, fallback(model, team)))
