@@ -23,12 +23,20 @@ _SPACE = re.compile(r"\s+")
 
 def folded(value: str) -> str:
     """The searchable folded form of an index field: no markup, no tone marks, đ as d, lower case."""
-    plain = html.unescape(_TAG.sub(" ", value))
-    return _SPACE.sub(" ", fold(nfc(plain))).strip()
+    return _folded_plain(_text(value))
 
 
-def _plain(value: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value))).strip().lower()
+def _text(value: str) -> str:
+    """An index field without markup (its text once, for both the folded and the lower-cased form)."""
+    return html.unescape(_TAG.sub(" ", value))
+
+
+def _folded_plain(text: str) -> str:
+    return _SPACE.sub(" ", fold(nfc(text))).strip()
+
+
+def _lower(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().lower()
 
 
 def fold_index(index: dict, exclude: tuple[str, ...] = ()) -> dict:
@@ -52,12 +60,14 @@ def fold_index(index: dict, exclude: tuple[str, ...] = ()) -> dict:
         for name, source in FOLDED_FIELDS.items():
             value = doc.get(source)
             if isinstance(value, list):  # tags
-                plain = [folded(v) for v in value if isinstance(v, str)]
-                if plain != [_plain(v) for v in value if isinstance(v, str)]:
+                texts = [_text(v) for v in value if isinstance(v, str)]
+                plain = [_folded_plain(t) for t in texts]
+                if plain != [_lower(t) for t in texts]:
                     doc[name] = plain
             elif isinstance(value, str) and value:
-                plain = folded(value)
-                if plain != _plain(value):
+                text = _text(value)
+                plain = _folded_plain(text)
+                if plain != _lower(text):
                     doc[name] = plain
         docs.append(doc)
     return {**index, "config": config, "docs": docs}

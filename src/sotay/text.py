@@ -12,8 +12,9 @@ _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
 _TONES = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
 _LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
-_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
-_MARKS = {cp: None for cp in range(0x300, 0x370) if unicodedata.combining(chr(cp))}  # combining diacritical marks
+# The combining diacritical marks block (U+0300–U+036F), less the one of class 0 (U+034F).
+_MARKS = re.compile("[" + "".join(chr(cp) for cp in range(0x300, 0x370) if unicodedata.combining(chr(cp))) + "]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
@@ -24,10 +25,10 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case text without tone or letter marks, đ as d: 'Đồng Lạc' -> 'dong lac'."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
-    bare = decomposed.translate(_MARKS)  # Vietnamese marks: what is left is ASCII
-    if not bare.isascii():  # other scripts: every combining character, one by one
-        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = _MARKS.sub("", decomposed)  # the Vietnamese marks (and the other common ones) in one scan
+    if not bare.isascii() and any(unicodedata.combining(ch) for ch in set(_NON_ASCII.findall(bare))):
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))  # rarer marks: one by one
     return bare.lower()
 
 
