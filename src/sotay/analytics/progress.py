@@ -13,13 +13,12 @@ import gc
 import weakref
 from contextlib import contextmanager
 from operator import itemgetter
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import Indicator, Model, Period, Team, Unit
-from .index import chain, index
+from .index import index
 from .index import target_year as _target_year
 from . import trainings as trainings_analytics
 

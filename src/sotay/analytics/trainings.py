@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..constants import EXTRA_TOPICS
 from ..model import Model, Training, Unit
-from .index import chain, index
+from .index import chain
 
 
 @dataclass(frozen=True)
