@@ -10,6 +10,7 @@ from collections import Counter
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browsing import directory_search as search
 from conftest import DATA
 from sotay import phones
 from sotay.text import fold
@@ -25,13 +26,6 @@ def consented_members() -> list[dict]:
     names = Counter(r["full_name"] for r in rows)
     # Unique names, so the person is the first result whatever the ranking of namesakes.
     return [r for r in rows if r["consent"] == "có" and r["phone"] and names[r["full_name"]] == 1 and not r["until"]]
-
-
-def search(page, query: str):
-    box = page.get_by_label("Tìm trong danh bạ")
-    box.fill("")
-    box.press_sequentially(query)
-    return page.locator("#sotay-dir-results > li")
 
 
 def hit_for(page, name: str):

@@ -7,27 +7,10 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browsing import directory_search, site_search
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-
-def directory_search(page, query: str):
-    box = page.get_by_label("Tìm trong danh bạ")
-    box.fill("")
-    box.press_sequentially(query)
-    return page.locator("#sotay-dir-results > li")
-
-
-def site_search(page, query: str):
-    page.locator("label.md-header__button[for='__search']").click()
-    box = page.locator("input[data-md-component='search-query']")
-    expect(box).to_be_visible()
-    box.press_sequentially(query, delay=20)
-    page.wait_for_timeout(600)  # the worker answers each keyup; let the last answer land
-    results = page.locator(".md-search-result__list > li.md-search-result__item > a")
-    expect(results.first).to_be_visible(timeout=5000)
-    return results
 
 
 @pytest.mark.parametrize("query", ["Cẩm Thượng", "cam thuong"])

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 import pytest
+from browsing import site_search as search
 from playwright.sync_api import expect
 
 # (what a resident types, the guide that must come first)
@@ -44,18 +45,6 @@ QUERIES = [
     (unicodedata.normalize("NFD", "dịch vụ công"), "dich-vu-cong-tao-tai-khoan"),
     (unicodedata.normalize("NFD", "phòng tránh lừa đảo"), "phong-tranh-lua-dao"),
 ]
-
-
-def search(page, query: str):
-    """Open the search from the header (phone layout) and type query key by key; the result links."""
-    page.locator("label.md-header__button[for='__search']").click()
-    box = page.locator("input[data-md-component='search-query']")
-    expect(box).to_be_visible()
-    box.press_sequentially(query, delay=20)
-    page.wait_for_timeout(600)  # the worker answers each keyup; let the last answer land
-    results = page.locator(".md-search-result__list > li.md-search-result__item > a")
-    expect(results.first).to_be_visible(timeout=5000)
-    return results
 
 
 def test_nfd_query_is_composed_in_the_box(phone_page, site_url):
