@@ -6,7 +6,7 @@ Usage: python scripts/bench.py [--scales 1,10] [--skip-build] [--repeat N] [--ou
 For each scale, demo data (scripts/make_demo_data.py) is written into a temporary folder, then:
   1. scripts/validate.py and stock `frictionless validate` on the same files (fresh processes):
      wall and CPU time, rows/s, peak memory, ratio (target ≤ 1.5×);
-  2. in process: load_model cold (validate + model) and again on unchanged data, as `mkdocs serve`
+  2. in one process per data set: load_model cold (validate + model) and again on unchanged data, as `mkdocs serve`
      does (target < 0.3 s); each generated-page builder with rendering; the analytics;
   3. the full `mkdocs build`, cold, in a fresh process: wall time, peak memory, pages, median and
      largest page, search index raw and gzipped (targets: demo ≤ 0.5× baseline, ×10 ≤ 11× demo,

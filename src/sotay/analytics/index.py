@@ -20,8 +20,11 @@ class Index:
     year: int  # the year targets are set for
     # team id -> period id -> earliest submission day known today
     submitted: dict[str, dict[str, dt.date]] = field(default_factory=dict)
-    # team id -> indicator id -> the team's result for the year (latest cumulative value, or sum of increments)
-    results: dict[str, dict[str, int]] = field(default_factory=dict)
+    # model.indicators in order (the positions of the results below)
+    indicators: list[str] = field(default_factory=list)
+    # team id -> the team's result for the year per indicator, in ``indicators`` order (latest cumulative
+    # value, or sum of increments; 0 where the team reported none)
+    results: dict[str, list[int]] = field(default_factory=dict)
     # (team id, period id) of report notes whose team has a report row for that period, known today or not
     noted_reports: set[tuple[str, str]] = field(default_factory=set)
 
@@ -55,16 +58,21 @@ def index(model: Model) -> Index:
         notes.setdefault(n.period_id, set()).add(n.team_id)
     # Report files list a team's rows for a period together: look the team and period up once per run of
     # rows, and keep the run's earliest submission in a local until the run ends. A run's rows usually
-    # share their day (one object per date): the day is compared again only when it changes.
-    aggregation = {iid: ind.aggregation for iid, ind in model.indicators.items()}
-    teams: dict[str, tuple[dict, dict, dict]] = {}  # team id -> (period -> earliest day, results, result's period start)
+    # share their day (one object per date): the day is compared again only when it changes. Results are
+    # kept per indicator position in short lists, quicker to update than dictionaries.
+    idx.indicators = ids = list(model.indicators)
+    position = {iid: i for i, iid in enumerate(ids)}
+    summed = [model.indicators[iid].aggregation == "sum" for iid in ids]
+    n = len(ids)
+    never = dt.date.min
+    teams: dict[str, tuple[dict, list, list]] = {}  # team id -> (period -> earliest day, results, their periods' starts)
     cur_tid = cur_pid = run_day = None
     per_team: dict[str, dt.date] = {}
     earliest = None
     start = None
     known = False
-    values: dict[str, int] = {}
-    seen: dict[str, dt.date] = {}
+    values: list[int] = []
+    seen: list[dt.date] = []
 
     reports = model.reports
     for tid, pid, day, iid, value in zip(reports.team_id, reports.period_id, reports.submitted_on,
@@ -80,7 +88,7 @@ def index(model: Model) -> Index:
                 idx.noted_reports.add((tid, pid))
             state = teams.get(tid)
             if state is None:
-                state = teams[tid] = ({}, {}, {})
+                state = teams[tid] = ({}, [0] * n, [never] * n)
             per_team, values, seen = state
             start = starts.get(pid)
         if day is not run_day:
@@ -90,14 +98,14 @@ def index(model: Model) -> Index:
                 earliest = day
         if not known or start is None:
             continue
-        kind = aggregation.get(iid)
-        if kind == "sum":
-            values[iid] = values.get(iid, 0) + value
-        elif kind is not None:
-            prev_start = seen.get(iid)
-            if prev_start is None or start > prev_start:
-                seen[iid] = start
-                values[iid] = value
+        i = position.get(iid)
+        if i is None:
+            continue
+        if summed[i]:
+            values[i] += value
+        elif start > seen[i]:  # a later period's cumulative value
+            seen[i] = start
+            values[i] = value
     if earliest is not None:
         prev = per_team.get(cur_pid)
         if prev is None or earliest < prev:

@@ -87,7 +87,6 @@ def progress(model: Model, year: int | None = None) -> tuple[dict[str, UnitProgr
             i = position[t.indicator_id]
             row[i] = (row[i] or 0) + t.value
     results = idx.results
-    ids = [ind.id for ind in indicators]
     no_targets = (None,) * n  # shared by the teams without targets or results: never changed
     no_results = (0,) * n
     own_targets: dict[str, list[Sequence]] = {uid: [] for uid in model.units}  # unit id -> its own teams' rows
@@ -96,7 +95,7 @@ def progress(model: Model, year: int | None = None) -> tuple[dict[str, UnitProgr
     for team in model.teams.values():
         team_targets = targets.get(team.id, no_targets)
         team_results = results.get(team.id)
-        achieved = tuple(map(team_results.get, ids, no_results)) if team_results else no_results
+        achieved = tuple(team_results) if team_results else no_results
         teams[team.id] = TeamProgress(team, indicators, team_targets, achieved)
         own_targets[team.unit.id].append(team_targets)
         own_results[team.unit.id].append(achieved)
