@@ -5,30 +5,15 @@ large scale also grows with CPU-cache misses, which no algorithm choice removes.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-
 from conftest import DATA, run_script
+from linework import lines_run
 from sotay.analytics.progress import compute_all
 from sotay.load import load_model
 
 
 def steps(root) -> tuple[int, int]:
     model = load_model(root, dt.date(2023, 1, 20))
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if "sotay/analytics" in frame.f_code.co_filename.replace("\\", "/"):
-            if event == "line":
-                count += 1
-            return tracer
-        return None
-
-    sys.settrace(tracer)
-    try:
-        compute_all(model)
-    finally:
-        sys.settrace(None)
+    count = lines_run(lambda path: "sotay/analytics" in path, lambda: compute_all(model))
     return count, len(model.reports)
 
 

@@ -9,13 +9,13 @@ import datetime as dt
 import html as htmllib
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from conftest import DATA, REFERENCE, ROOT, run_script
+from linework import lines_run
 from sotay.analytics import progress as progress_analytics
 from sotay.analytics import reform as reform_analytics
 from sotay.analytics.units import unit_counts
@@ -303,26 +303,14 @@ def test_built_site_publishes_new_pages_and_search_knows_both_names(built_site_2
 def _steps(root: Path) -> tuple[int, int]:
     model = load_model(root, AFTER)
     progress_analytics.get(model)  # shared with the other pages; timed by test_progress_linear
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        name = frame.f_code.co_filename.replace("\\", "/")
-        if name.endswith("sotay/analytics/reform.py") or name.endswith("sotay/pages/reform.py"):
-            if event == "line":
-                count += 1
-            return tracer
-        return None
-
-    sys.settrace(tracer)
-    try:
+    def work():
         for page in reform.build(model, settings_on(AFTER))[0]:
             page.render()
         for unit in model.units.values():
             reform.banner(model, unit)
         reform_analytics.reform(model, model.units["31-2025"])
-    finally:
-        sys.settrace(None)
+
+    count = lines_run(lambda path: path.endswith(("sotay/analytics/reform.py", "sotay/pages/reform.py")), work)
     return count, len(model.teams) + sum(len(t.attendance) for t in model.trainings)
 
 
