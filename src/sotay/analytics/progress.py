@@ -86,7 +86,7 @@ def progress(model: Model, year: int | None = None) -> tuple[dict[str, UnitProgr
                 row = targets[t.team_id] = [None] * n
             i = position[t.indicator_id]
             row[i] = (row[i] or 0) + t.value
-    results = idx.results
+    rows, values = idx.teams, idx.values
     no_targets = (None,) * n  # shared by the teams without targets or results: never changed
     no_results = (0,) * n
     own_targets: dict[str, list[Sequence]] = {uid: [] for uid in model.units}  # unit id -> its own teams' rows
@@ -94,8 +94,8 @@ def progress(model: Model, year: int | None = None) -> tuple[dict[str, UnitProgr
     teams: dict[str, TeamProgress] = {}
     for team in model.teams.values():
         team_targets = targets.get(team.id, no_targets)
-        team_results = results.get(team.id)
-        achieved = tuple(team_results) if team_results else no_results
+        row = rows.get(team.id)
+        achieved = no_results if row is None else tuple(values[row * n:row * n + n])
         teams[team.id] = TeamProgress(team, indicators, team_targets, achieved)
         own_targets[team.unit.id].append(team_targets)
         own_results[team.unit.id].append(achieved)
@@ -195,21 +195,23 @@ def completeness(model: Model) -> list[PeriodCompleteness]:
     on_time = [[0] * size for _ in periods]
     late: list[list[list[Late]]] = [[[] for _ in range(size)] for _ in periods]
     missing: list[list[list[Team]]] = [[[] for _ in range(size)] for _ in periods]
-    info = [(j, p.id, p.starts_on, p.ends_on, p.due_on, p.due_on < today) for j, p in enumerate(periods)]
-    nothing: dict = {}
-    submitted_by_team = idx.submitted
+    at = {pid: j for j, pid in enumerate(idx.periods)}  # a period's position in the index's rows
+    info = [(j, at[p.id], p.starts_on, p.ends_on, p.due_on, p.due_on < today) for j, p in enumerate(periods)]
+    rows, first, n_periods = idx.teams, idx.first, len(idx.periods)
+    nothing = [None] * n_periods
     # Each team counts in its own cell (its district; 0 for a team under no district); the province's
     # counts are the sum of the cells, and its lists get every late or missing team, in team order.
     all_late: list[list[Late]] = [[] for _ in periods]
     all_missing: list[list[Team]] = [[] for _ in periods]
     for team, team_id, d, established, dissolved in village:
         k = d or 0
-        submissions = submitted_by_team.get(team_id, nothing)
-        for j, pid, start, end, due_on, due in info:
+        row = rows.get(team_id)
+        submissions, base = (nothing, 0) if row is None else (first, row * n_periods)
+        for j, at_j, start, end, due_on, due in info:
             if established > end or (dissolved is not None and dissolved < start):
                 continue  # not active in the period (Team.active_in)
             expected[j][k] += 1
-            submitted = submissions.get(pid)
+            submitted = submissions[base + at_j]
             if submitted is None:
                 if due:
                     all_missing[j].append(team)
@@ -266,15 +268,17 @@ def notes(model: Model) -> list[Note]:
     row is known once the period's due date has passed."""
     idx = index(model)
     today, periods, teams = model.today, model.periods, model.teams
-    submitted, noted = idx.submitted, idx.noted_reports
+    rows, first, noted = idx.teams, idx.first, idx.noted_reports
+    at = {pid: j for j, pid in enumerate(idx.periods)}
+    n_periods = len(at)
     found = []  # (sort key, note)
     for n in model.notes:
         period = periods.get(n.period_id)
         team = teams.get(n.team_id)
         if period is None or team is None:
             continue
-        by_team = submitted.get(n.team_id)
-        day = by_team.get(n.period_id) if by_team is not None else None
+        row = rows.get(n.team_id)
+        day = first[row * n_periods + at[n.period_id]] if row is not None else None
         if day is None and ((n.team_id, n.period_id) in noted or period.due_on >= today):
             continue
         found.append(((period.starts_on, day or period.due_on, n.team_id), Note(team, period, day, n.difficulties, n.proposals)))
