@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, REFERENCE, ROOT, run_script
+from conftest import DATA, REFERENCE, ROOT, append_row, run_script
 from linework import lines_run
 from sotay.analytics import progress as progress_analytics
 from sotay.analytics import reform as reform_analytics
@@ -346,3 +346,23 @@ def test_progress_and_training_pages_say_their_figures_follow_the_2022_units():
                 depth = page.path.count("/")
                 assert f'href="{"../" * depth}don-vi/2025/"' in html, page.path
                 assert "Từ 01/07/2025, tỉnh Hải Dương thuộc Thành phố Hải Phòng và cấp huyện không còn" in text_of(html)
+
+
+def test_new_unit_page_lists_teams_set_up_in_it_apart_from_the_2022_figures(mini):
+    def totals():
+        model = load_model(mini, AFTER)
+        found = reform_analytics.get(model, model.units["31-2025"]).unit("10507-2025").totals
+        return model, (found.village_teams, found.village_members, [(f.indicator.id, f.target, f.achieved) for f in found.figures])
+
+    _, before = totals()
+    append_row(mini / "teams/30.csv", ["TCN-10507-2025-01", "village_team", "10507-2025", "Tổ công nghệ số cộng đồng khu phố Thành Đông 1",
+                                       "Khu phố Thành Đông 1", "2025-09-01", "12/QĐ-UBND ngày 1/9/2025", "", ""])
+    append_row(mini / "members/30.csv", ["TV-000090", "TCN-10507-2025-01", "Đỗ Thị Hà", "Tổ trưởng", "Khu phố Thành Đông 1",
+                                         "0900000090", "", "", "có", "2025-09-01", ""])
+    model, after = totals()
+    page = next(p for p in reform.build(model, Settings(mini, ROOT / "docs", AFTER))[0] if p.path.endswith("phuong-thanh-dong/index.md"))
+    html = page.render()
+    assert "Tổ thành lập tại Phường Thành Đông 1 tổ thành lập từ 01/07/2025 trở đi, không tính trong số liệu năm 2022 ở trên: " \
+           "Tổ công nghệ số cộng đồng khu phố Thành Đông 1 (Khu phố Thành Đông 1), thành lập 01/09/2025: 1 thành viên" in text_of(html)
+    assert f'href="{reform._root(model.units["10507-2025"])}{model.teams["TCN-10507-2025-01"].url}"' in html
+    assert after == before  # the 2022 figures stay the 2022 figures

@@ -91,13 +91,15 @@ def _unit_page(model: Model, root: Unit, unit: Unit) -> str:
     year = progress_analytics.get(model).year
     sources = [*figures.whole, *figures.partial]
     teams = [(s, [t for t in s.unit.teams if is_active(t, model)]) for s in sources]
+    # Teams set up in the new unit itself (after the change): not part of the 2022 figures above.
+    own = sorted((t for t in unit.teams if is_active(t, model)), key=lambda t: (t.kind != "village_team", sort_key(t.village or t.name)))
     # Two 2022 communes of the same name (Xã Cộng Hòa of Nam Sách and of Kim Thành) get their district.
     names = Counter(s.unit.name for s in sources)
     labels = {s.unit.id: f"{s.unit.name} ({s.unit.parent.name})" if names[s.unit.name] > 1 and s.unit.parent else s.unit.name
               for s in sources}
     rows = [(s.progress.figures, None, labels[s.unit.id] + (" (một phần, chưa cộng)" if s.step.partial else ""), s.progress.teams)
             for s in sources]
-    return render("reform_unit.html", new=figures, unit=unit, root=_root(unit), year=year, teams=teams, rows=rows, labels=labels,
+    return render("reform_unit.html", new=figures, unit=unit, root=_root(unit), year=year, teams=teams, own=own, rows=rows, labels=labels,
                   indicators=list(model.indicators.values()), now=organiser_notes(model), changed_on=unit.valid_from)
 
 
