@@ -60,7 +60,7 @@ def read_csv(path: Path, file: str) -> tuple[list[str] | None, list[tuple[int, l
         for cells in reader:
             start = line
             line = reader.line_num + 1
-            if not cells or all(not c.strip() for c in cells):
+            if not "".join(cells).strip():  # blank, or only spaces
                 continue
             if header is None:
                 header = [c.strip() for c in cells]

@@ -7,6 +7,7 @@ import gc
 import os
 from pathlib import Path
 
+from . import collector
 from .errors import DataError
 from .model import Model, build_model
 from .validate.check import check
@@ -49,7 +50,8 @@ def load_model(root: Path, today: dt.date, extra_checks=(), clock: dt.date | Non
         problems += extra(tables)
     if problems:
         raise DataError(problems)
-    model = build_model(tables, today, package.sample)
+    with collector.paused():
+        model = build_model(tables, today, package.sample)
     if gc.get_freeze_count():
         forget()  # the model this one replaces (mkdocs serve after an edit) goes now
     _cache[key] = (model, tables)

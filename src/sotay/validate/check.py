@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .. import collector
 from ..errors import Problem
 from ..package import DESCRIPTOR, Package, read_package
 from .rules import check_rules
@@ -34,6 +35,11 @@ def undeclared_files(package: Package) -> list[Problem]:
 
 def check(root: Path, today: dt.date) -> tuple[Package | None, dict[str, list[dict]], list[Problem]]:
     """Validate the data folder; return the package, typed tables (valid rows) and sorted problems."""
+    with collector.paused():
+        return _check(root, today)
+
+
+def _check(root: Path, today: dt.date) -> tuple[Package | None, dict[str, list[dict]], list[Problem]]:
     package, problems = read_package(root)
     if package is None:
         return None, {}, sorted(problems)
