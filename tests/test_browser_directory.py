@@ -88,6 +88,16 @@ def test_directory_caps_results_and_says_how_many(phone_page, site_url):
     assert "Không tìm thấy" in phone_page.locator("#sotay-dir-count").inner_text()
 
 
+def test_teams_counted_are_shown_even_when_people_fill_the_list(phone_page, site_url_2026):
+    # In 2026 teams are found by their unit's new name too: a few then match "nguyen van" loosely.
+    phone_page.goto(site_url_2026 + "danh-ba/?tim=nguyen van")
+    count = phone_page.locator("#sotay-dir-count").inner_text()
+    teams = int(re.search(r"Tìm thấy (\d+) tổ", count).group(1))
+    assert teams > 0 and "hiện 50 kết quả đầu" in count, count
+    assert phone_page.locator("#sotay-dir-results > li").count() == 50
+    assert phone_page.locator("#sotay-dir-results > li.sotay-hit--team").count() == min(teams, 5)
+
+
 def test_directory_works_offline_from_file(phone_page, built_site):
     member = consented_members()[0]
     phone_page.goto((built_site / "danh-ba" / "index.html").as_uri())

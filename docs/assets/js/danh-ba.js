@@ -12,6 +12,7 @@
   if (!D || !input || !list || !status) return;
   var ROOT = list.getAttribute("data-root") || "";
   var LIMIT = 50;
+  var TEAMS_KEPT = 5;  // places kept for loosely matched teams when people fill the list
 
   // Same folding as sotay.pages.directory.search_text, plus Telex "dd" for đ in what people type.
   function fold(text) {
@@ -91,9 +92,11 @@
 
   function collect(strongTeams, weakTeams, people) {
     var items = [];
-    function add(list, isTeam) { for (var i = 0; i < list.length && items.length < LIMIT; i++) items.push([isTeam, list[i]]); }
-    add(strongTeams, true); add(people[0], false); add(people[1], false); add(people[2], false);
-    add(weakTeams, true); add(people[3], false); add(people[4], false);
+    function add(list, isTeam, cap) { for (var i = 0; i < list.length && items.length < cap; i++) items.push([isTeam, list[i]]); }
+    // Teams matched only loosely still get a few places, so that a count of teams is never all hidden.
+    var room = LIMIT - Math.min(TEAMS_KEPT, weakTeams.length);
+    add(strongTeams, true, LIMIT); add(people[0], false, room); add(people[1], false, room); add(people[2], false, room);
+    add(weakTeams, true, LIMIT); add(people[3], false, LIMIT); add(people[4], false, LIMIT);
     var count = 0;
     for (var b = 0; b < people.length; b++) count += people[b].length;
     return { teams: strongTeams.length + weakTeams.length, people: count, items: items };
