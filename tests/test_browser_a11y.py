@@ -38,3 +38,37 @@ def test_no_serious_or_critical_violation(phone_page, site_url, path):
     report = "\n".join(f"{v['id']} ({v['impact']}): {v['help']} — "
                        + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in bad)
     assert not bad, report
+
+
+# On a cheap phone, with a thumb ------------------------------------------------------------------------
+
+def test_contact_links_are_big_enough_to_tap(phone_page, site_url):
+    phone_page.goto(site_url + "don-vi/thanh-pho-hai-duong/phuong-cam-thuong/")
+    links = phone_page.locator(".sotay-people td:last-child a, .sotay-team-links a")
+    assert links.count() > 10
+    small = [(links.nth(i).inner_text(), box) for i in range(links.count())
+             if (box := links.nth(i).bounding_box()) and (box["height"] < 44 or box["width"] < 44)]
+    assert not small, small[:5]
+    phone_page.goto(site_url + "tien-do/")
+    assert phone_page.locator("#loc-huyen").bounding_box()["height"] >= 44
+
+
+def test_row_names_stay_in_view_when_a_wide_table_scrolls_sideways(phone_page, site_url):
+    phone_page.goto(site_url + "tien-do/")
+    box = phone_page.locator(".sotay-scroll").filter(has=phone_page.locator("th[scope=row]")).first
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth + 100")  # wider than the phone
+    name = box.locator("th[scope=row]").first
+    left = box.bounding_box()["x"]
+    box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+    assert box.evaluate("b => b.scrollLeft") > 100
+    assert abs(name.bounding_box()["x"] - left) < 2
+    # Row names get room and break between words only: "Hải Dương", never "Dươn g" (it was 66 px wide).
+    widths = phone_page.locator(".sotay-scroll th[scope=row]").evaluate_all(
+        "ths => ths.map(th => [getComputedStyle(th).overflowWrap, th.getBoundingClientRect().width])")
+    assert widths and all(wrap == "normal" and width >= 90 for wrap, width in widths), widths
+
+
+def test_footer_says_nothing_in_english(phone_page, site_url):
+    phone_page.goto(site_url)
+    footer = phone_page.locator("footer").inner_text()
+    assert "Made with" not in footer and "Material for MkDocs" not in footer

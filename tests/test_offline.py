@@ -38,7 +38,7 @@ def test_zip_is_reproducible_sorted_and_offered_online(offline_build, tmp_path):
         assert {info.date_time for info in archive.infolist()} == {FIXED_TIME}
         assert "so-tay/index.html" in names and "so-tay/search/search_index.js" in names
         html = archive.read("so-tay/index.html").decode()
-        assert "bản offline này" in archive.read("so-tay/tai-ve/index.html").decode()
+        assert "bản tải về này" in archive.read("so-tay/tai-ve/index.html").decode()
     assert "unpkg.com" not in html and "iframe-worker-shim.js" in html
     online = offline_build / "site"
     assert (online / "tai-ve" / "so-tay-offline.zip").read_bytes() == first

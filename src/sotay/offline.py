@@ -43,17 +43,17 @@ def write_zip(site_dir: Path, target: Path, folder: str = "so-tay") -> int:
 
 def download_page(zip_size: int | None, offline: bool = False) -> str:
     """Markdown of the download page (tai-ve/index.md); a link only when the ZIP is in this build."""
-    head = ("---\ntitle: Tải bản offline\ndescription: Tải cả sổ tay về máy để xem và tìm kiếm khi không có "
-            "mạng, ví dụ khi tập huấn ở nhà văn hóa thôn.\n---\n\n# Tải bản offline\n\n"
-            "Bản offline là toàn bộ sổ tay trong một tệp ZIP: hướng dẫn, hình minh họa, danh bạ, tìm kiếm. "
+    head = ("---\ntitle: Tải sổ tay về máy\ndescription: Tải cả sổ tay về máy để xem và tìm kiếm khi không có "
+            "mạng, ví dụ khi tập huấn ở nhà văn hóa thôn.\n---\n\n# Tải sổ tay về máy\n\n"
+            "Bản tải về là toàn bộ sổ tay trong một tệp ZIP: hướng dẫn, hình minh họa, danh bạ, tìm kiếm. "
             "Dùng khi tập huấn ở nơi không có mạng.\n\n")
     if offline:
-        return head + "Bạn đang xem chính bản offline này: mọi trang và ô tìm kiếm đều dùng được khi không có mạng.\n"
+        return head + "Bạn đang xem chính bản tải về này: mọi trang và ô tìm kiếm đều dùng được khi không có mạng.\n"
     if zip_size is None:
         return head + ("Bản dựng này chưa kèm tệp ZIP. Người quản trị tạo tệp bằng lệnh "
                        "`python scripts/build_offline.py --site site`.\n")
     megabytes = f"{zip_size / 1_000_000:.1f}".replace(".", ",")
-    return head + (f'[Tải sổ tay offline ({megabytes} MB)]({ZIP_NAME}){{ .md-button .md-button--primary download }}\n\n'
+    return head + (f'[Tải sổ tay về máy ({megabytes} MB)]({ZIP_NAME}){{ .md-button .md-button--primary download }}\n\n'
                    "Cách dùng trên máy tính:\n\n"
                    "1. Tải tệp về máy và giải nén (nhấp chuột phải, chọn *Giải nén tất cả*).\n"
                    "2. Mở thư mục `so-tay` vừa giải nén, nhấp đúp vào tệp `index.html`.\n"
