@@ -11,12 +11,21 @@
       form.dataset.ready = "1";
       form.hidden = false;
       form.addEventListener("submit", function (event) { event.preventDefault(); });
+      var blocks = list.querySelectorAll("details");
+      var opened = Array.prototype.map.call(blocks, function (d) { return d.open; });
       select.addEventListener("change", function () {
         var shown = 0;
-        list.querySelectorAll("li[data-district]").forEach(function (item) {
-          var match = !select.value || item.dataset.district === select.value;
-          item.hidden = !match;
-          if (match) shown += 1;
+        blocks.forEach(function (block, i) {
+          var here = 0;
+          block.querySelectorAll("li[data-district]").forEach(function (item) {
+            var match = !select.value || item.dataset.district === select.value;
+            item.hidden = !match;
+            if (match) here += 1;
+          });
+          // One district's notes are few: show them in every period; all districts: as the page opened.
+          block.hidden = here === 0;
+          block.open = select.value ? here > 0 : opened[i];
+          shown += here;
         });
         if (count) count.textContent = "Đang hiện " + shown.toLocaleString("vi-VN") + " ý kiến";
       });

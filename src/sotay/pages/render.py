@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -18,8 +20,14 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(num=format_int, pct=format_percent, date=format_date, phone=phones.national, e164=phones.e164)
+    env.filters.update(num=format_int, pct=format_percent, date=format_date, phone=phones.national, e164=phones.e164,
+                       groupby_in_order=groups_in_order)
     return env
+
+
+def groups_in_order(items, attribute: str) -> list[tuple]:
+    """Runs of items sharing ``attribute``, in the items' order (Jinja's groupby sorts them first)."""
+    return [(key, list(run)) for key, run in groupby(items, key=attrgetter(attribute))]
 
 
 def render(template: str, **context) -> str:
