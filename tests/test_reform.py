@@ -126,6 +126,13 @@ def test_commune_banner_names_the_new_ward_and_city(after):
     assert html.index('id="nay-thuoc"') < html.index("tổ công nghệ số cộng đồng")
 
 
+def test_ward_that_keeps_its_name_is_not_said_to_belong_to_itself(after):
+    # 2022: Phường Việt Hoà (old tone-mark placement); 2025: Phường Việt Hòa, the same name.
+    text = text_of(unit_pages(after)["don-vi/thanh-pho-hai-duong/phuong-viet-hoa/index.md"])
+    assert "Từ 01/07/2025, Phường Việt Hoà được sắp xếp lại thành Phường Việt Hòa mới, thuộc Thành phố Hải Phòng." in text
+    assert "thuộc Phường Việt Hòa" not in text
+
+
 def test_split_commune_says_among_which_units(after):
     html = unit_pages(after)["don-vi/huyen-nam-sach/xa-cong-hoa/index.md"]
     assert ("Từ 01/07/2025, địa bàn Xã Cộng Hòa được chia cho Xã An Phú, Xã Lai Khê và Xã Nam An Phụ, Thành phố Hải Phòng."

@@ -331,3 +331,12 @@ def test_search_index_has_units_and_teams_but_no_member_rows(built_site, demo):
         for member in team.current_members:
             assert member.full_name not in everything, member.full_name
             assert member.role + " ·" not in everything
+
+
+def test_same_spelling_ignores_only_where_the_tone_mark_sits():
+    from sotay.text import same_spelling
+    assert same_spelling("Phường Việt Hoà", "Phường Việt Hòa")
+    assert same_spelling("Xã Thuỵ Lâm", "Xã Thụy Lâm")
+    assert not same_spelling("Xã Hà", "Xã Hạ")  # another tone, another name
+    assert not same_spelling("Xã An Lạc", "Xã Ân Lạc")  # another letter
+    assert not same_spelling("Xã Cộng Hòa", "Xã Cộng Hòa Mới")

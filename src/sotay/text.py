@@ -32,6 +32,22 @@ def fold(text: str) -> str:
     return bare.lower()
 
 
+_TONE_MARKS = frozenset(_TONES) - {""}
+
+
+def _spelling(text: str) -> tuple:
+    """Each word's letters and its tone mark, wherever the mark sits: 'Hoà' and 'Hòa' give the same."""
+    words = []
+    for word in unicodedata.normalize("NFD", text).lower().split():
+        words.append(("".join(ch for ch in word if ch not in _TONE_MARKS), "".join(ch for ch in word if ch in _TONE_MARKS)))
+    return tuple(words)
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """The same name written with the old or the new tone-mark placement (Việt Hoà, Việt Hòa)."""
+    return _spelling(a) == _spelling(b)
+
+
 def slugify(text: str) -> str:
     """A URL segment without tone marks: 'Phường Cẩm Thượng' -> 'phuong-cam-thuong'."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

@@ -16,7 +16,7 @@ from ..analytics import reform as reform_analytics
 from ..analytics.units import is_active
 from ..model import Model, Succession, Unit
 from ..settings import Settings
-from ..text import sort_key
+from ..text import same_spelling, sort_key
 from . import Asset, Page
 from .organisations import notes as organiser_notes
 from .render import render
@@ -69,13 +69,16 @@ def banner(model: Model, unit: Unit) -> str:
             return ""
         targets = _district_targets(model, unit)
         return render("reform_banner.html", unit=unit, root=_root(unit), kind="district", ended_on=end,
-                      targets=targets, city=targets[0].parent if targets else None, steps=[], interim=None, interim_until=None)
+                      targets=targets, city=targets[0].parent if targets else None, steps=[], interim=None, interim_until=None,
+                      same_name=False, interim_same_name=False)
     if not steps and interim is None:
         return ""
     return render("reform_banner.html", unit=unit, root=_root(unit), kind=unit.level, steps=steps, interim=interim,
                   split=any(s.partial for s in steps), city=steps[0].new.parent if steps else None,
                   new_root=steps[0].new if steps and unit.level == "province" else None,
-                  ended_on=None, targets=[], interim_until=steps[0].changed_on - ONE_DAY if steps else None)
+                  ended_on=None, targets=[], interim_until=steps[0].changed_on - ONE_DAY if steps else None,
+                  same_name=bool(steps) and same_spelling(steps[0].new.name, unit.name),
+                  interim_same_name=interim is not None and same_spelling(interim.interim_name, unit.name))
 
 
 def _index_page(model: Model, root: Unit) -> str:
