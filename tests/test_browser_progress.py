@@ -42,6 +42,9 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     select.select_option("thanh-pho-hai-duong")
     shown = page.locator("#kho-khan-list li:visible").count()
     assert 0 < shown < total  # every period of that district, opened
+    for i in range(blocks.count()):  # each period's count is the district's
+        block = blocks.nth(i)
+        assert block.locator(".sotay-notes__count").inner_text() == str(block.locator("li:visible").count())
     assert shown > page.locator("#kho-khan-list > details").first.locator("li:visible").count()
     assert page.locator("#kho-khan-list li:visible [href]").first.inner_text()
     select.select_option("")
@@ -51,6 +54,9 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     page.emulate_media(media="print")
     page.screenshot(path=str(ARTIFACTS / "tien-do-print.png"), full_page=True)
     assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    # every period's notes and late reporters print, not only the open ones
+    assert page.locator("#kho-khan-list > details:not([open]) li").first.is_visible()
+    assert page.locator("details.sotay-period:not([open]) h3").first.is_visible()
     page.emulate_media(media="screen")
 
     # drill down into one district

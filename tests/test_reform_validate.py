@@ -122,6 +122,15 @@ def test_team_in_a_unit_that_no_longer_exists(mini):
     ]
 
 
+def test_team_id_of_a_new_unit_on_an_old_unit(mini):
+    # TCN-10507-2025-01 names Phường Thành Đông (10507-2025); the row says Phường Cẩm Thượng (10507).
+    append_row(mini / "teams/288.csv", ["TCN-10507-2025-01", "village_team", "10507", "Tổ công nghệ số cộng đồng khu dân cư số 3",
+                                        "Khu dân cư số 3", "2022-08-01", "1/QĐ-UBND ngày 1/8/2022", "", ""])
+    assert problems(mini) == [
+        "teams/288.csv:6:id: TCN-10507-2025-01: mã tổ thôn phải là TCN-10507- và số thứ tự, ví dụ TCN-10507-01 (theo mã xã)",
+    ]
+
+
 def test_training_names_its_organiser_as_it_was_that_day(mini):
     edit_cell(mini / "trainings.csv", 2, "organiser_id", "so-khcn")
     assert problems(mini) == [

@@ -115,7 +115,7 @@ def test_two_leaders(mini):
 def test_team_kind_must_match_unit_level(mini):
     edit_cell(mini / "teams/288.csv", 3, "unit_id", "288")
     assert problems(mini) == [
-        "teams/288.csv:3:id: TCN-10507-01: mã tổ thôn phải bắt đầu bằng TCN-288- (theo mã xã)",
+        "teams/288.csv:3:id: TCN-10507-01: mã tổ thôn phải là TCN-288- và số thứ tự, ví dụ TCN-288-01 (theo mã xã)",
         "teams/288.csv:3:kind: village_team: tổ loại village_team phải thuộc đơn vị cấp commune, nhưng Thành phố Hải Dương là cấp district: sửa loại tổ hoặc mã đơn vị",
     ]
 
@@ -232,3 +232,11 @@ def test_clean_files_are_checked_column_by_column(monkeypatch):
     assert problems == []
     assert set(slow) <= {"trainings.csv", "organisations.csv", "platforms.csv"}
     assert sum(1 for t in tables.values() for r in t if r["_file"] in quick) > 0.99 * sum(map(len, tables.values()))
+
+
+def test_both_ways_read_a_boolean_listed_as_true_and_false_alike():
+    from sotay.package import Field
+    from sotay.validate import cells, columns
+    spec = Field("consent", "boolean", "Đồng ý", "", "có", {}, true_values=("có",), false_values=("không", "có"))
+    texts = ["có", "không"]
+    assert columns._cast("boolean", spec, texts) == [cells.caster(spec)(t) for t in texts] == [True, False]

@@ -23,8 +23,11 @@
             if (match) here += 1;
           });
           // One district's notes are few: show them in every period; all districts: as the page opened.
-          block.hidden = here === 0;
+          // (style, not the hidden attribute: the theme's display rule for details would win over it)
+          block.style.display = here === 0 ? "none" : "";
           block.open = select.value ? here > 0 : opened[i];
+          var counted = block.querySelector(".sotay-notes__count");
+          if (counted) counted.textContent = here.toLocaleString("vi-VN");
           shown += here;
         });
         if (count) count.textContent = "Đang hiện " + shown.toLocaleString("vi-VN") + " ý kiến";

@@ -41,7 +41,8 @@ def _cast(kind: str, spec, texts: list[str]) -> list | None:
         except ValueError:  # a day that is not on the calendar
             return None
     if kind == "boolean":
-        meaning = {**{v: True for v in spec.true_values}, **{v: False for v in spec.false_values}}
+        # a value listed both ways is true, as cells.caster reads it
+        meaning = {**{v: False for v in spec.false_values}, **{v: True for v in spec.true_values}}
         return [meaning[t] for t in texts] if set(texts) <= meaning.keys() else None
     return None
 

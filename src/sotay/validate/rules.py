@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 
 from .. import phones
@@ -65,8 +66,10 @@ def _team_kind(ctx: Context) -> Iterator[Problem]:
             yield ctx.at("teams", row, "village", row["village"], "tổ chỉ đạo không thuộc thôn nào: để trống ô này")
         if row["kind"] != "village_team" and row["id"] != f"BCD-{row['unit_id']}":
             yield ctx.at("teams", row, "id", row["id"], f"mã tổ chỉ đạo phải là BCD-{row['unit_id']} (theo mã đơn vị)")
-        if row["kind"] == "village_team" and not row["id"].startswith(f"TCN-{row['unit_id']}-"):
-            yield ctx.at("teams", row, "id", row["id"], f"mã tổ thôn phải bắt đầu bằng TCN-{row['unit_id']}- (theo mã xã)")
+        # The number after the commune's id only: TCN-10507-2025-01 names Phường Thành Đông (10507-2025),
+        # not Phường Cẩm Thượng (10507), though it starts with TCN-10507-.
+        if row["kind"] == "village_team" and not re.fullmatch(rf"TCN-{re.escape(row['unit_id'])}-[0-9]{{2,3}}", row["id"]):
+            yield ctx.at("teams", row, "id", row["id"], f"mã tổ thôn phải là TCN-{row['unit_id']}- và số thứ tự, ví dụ TCN-{row['unit_id']}-01 (theo mã xã)")
 
 
 def _one_leader(ctx: Context) -> Iterator[Problem]:
