@@ -28,7 +28,8 @@ def test_guide_steps_and_pictures_render_on_a_phone(phone_page, site_url, reques
     assert len(images) == 8
     assert all(i["alt"].strip() for i in images), images
     assert all(i["loaded"] for i in images), images
-    assert all(120 <= i["width"] <= 330 for i in images), images  # fits a 360-pixel screen
+    # fits a 360-pixel screen, and the labels drawn at 11 px in a 200-px picture read at 14 px
+    assert all(255 <= i["width"] <= 330 for i in images), images
     for index in range(steps.count()):
         assert steps.nth(index).locator("img").count() == 1
     assert phone_page.locator(".sotay-handout-qr").is_hidden()  # QR only on paper
