@@ -12,7 +12,10 @@ For each scale, demo data (scripts/make_demo_data.py) is written into a temporar
      largest page, search index raw and gzipped (targets: demo ≤ 0.5× baseline, ×10 ≤ 11× demo,
      median page ×10 within 10% of demo);
   4. the baseline on the demo data: MkDocs + Material rendering the same members as plain Markdown
-     pages, all listed in the navigation.
+     pages, all listed in the navigation;
+  5. the directory search of each built site in Debian's Chromium (Playwright, file://, 360×800):
+     every query of sotay.bench.browser.QUERIES typed key by key, the time each keystroke takes to
+     answer (median, slowest), also with the CPU slowed 4× (target: slowest < 50 ms on the demo data).
 The machine may be shared: use --repeat N, every figure is the minimum of N runs (the analytics, a few
 milliseconds each, are the median of at least 15 runs).
 """

@@ -102,7 +102,9 @@ def test_bench_functions_on_the_mini_fixture(mini, tmp_path):
     assert names == ["validation ≤ 1.5× frictionless [mini]", "re-load of unchanged data < 0.3 s [mini]"]
     table = format_table(figures)
     assert "scripts/validate.py: wall" in table and "frictionless validate: wall" in table
-    assert "re-load of unchanged data" in table
+    assert "re-load of unchanged data" in table and "Directory search" not in table  # no build, no browser
+    entry["directory_search"] = {k: {"keystrokes": 68, "median": 0.01, "slowest": 0.03} for k in ("normal", "slow_phone")}
+    assert "slowest keystroke, CPU 4× slower" in format_table(figures)
     json.dumps(figures)  # the --out figures are plain JSON
 
 
@@ -122,6 +124,22 @@ def test_targets_between_scales_and_against_the_baseline():
     assert result["analytics x10 ≤ 11× demo"] == (round(1.201 / 0.101, 3), False)
     assert result["generated pages x10 ≤ 11× demo"] == (12.0, False)
     assert result["validation ≤ 1.5× frictionless [x10]"] == (0.5, True)
+
+
+def test_directory_search_is_measured_key_by_key_in_chromium(built_site):
+    from sotay.bench.browser import QUERIES, measure_directory_search
+    figures = measure_directory_search(built_site)
+    assert figures is not None, "Playwright or Chromium missing"
+    for key in ("normal", "slow_phone"):
+        run = figures[key]
+        assert run["keystrokes"] == sum(map(len, QUERIES))
+        assert 0 < run["median"] <= run["slowest"]
+    # the target is on the slowest keystroke of the demo data, unthrottled
+    sets = {"demo": {"scale": 1, "validate": {"wall": 1.0}, "frictionless": {"wall": 2.0},
+                     "in_process": {"load_warm": 0.001, "pages": {}, "analytics": {}, "progress_available": False},
+                     "directory_search": {**figures, "normal": {**figures["normal"], "slowest": 0.06}}}}
+    found = [t for t in targets({"datasets": sets, "baseline": None}) if t["name"].startswith("directory search")]
+    assert [(t["value"], t["pass"]) for t in found] == [(0.06, False)]
 
 
 def test_script_help_is_its_docstring():

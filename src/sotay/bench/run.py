@@ -25,6 +25,7 @@ from ..pages import site as site_module
 from ..settings import ROOT, Settings
 from ..validate.check import check
 from . import baseline
+from .browser import QUERIES, SLOW_PHONE, measure_directory_search
 from .measure import (Run, best, checked, clean_environment, frictionless_command, package_rows, python_command,
                       run_command, site_stats, timed)
 
@@ -212,6 +213,8 @@ def run_bench(datasets: list[Dataset], options: Options, work: Path, log=print) 
         if not options.skip_build:
             log(f"[{dataset.name}] mkdocs build (cold, fresh process)…")
             entry["build"] = measure_build(dataset.path, work / f"build-{dataset.name}", options.repeat, options.today)
+            log(f"[{dataset.name}] directory search in Chromium, key by key…")
+            entry["directory_search"] = measure_directory_search(work / f"build-{dataset.name}" / "site", options.repeat)
             if dataset is base:
                 log(f"[{dataset.name}] baseline: naive Markdown pages with MkDocs + Material…")
                 figures["baseline"] = measure_baseline(dataset.path, work / "baseline", options.repeat, options.today)
@@ -253,6 +256,9 @@ def targets(figures: dict) -> list[dict]:
     if figures["baseline"] and base and "build" in sets[base.name]:
         result.append(_target(f"cold build ≤ 0.5× naive baseline [{base.name}]",
                               sets[base.name]["build"]["wall"] / figures["baseline"]["wall"], 0.5, "×"))
+    if base and sets[base.name].get("directory_search"):
+        result.append(_target(f"directory search, slowest keystroke [{base.name}]",
+                              sets[base.name]["directory_search"]["normal"]["slowest"], 0.05, "s", True))
     if demo and big:
         if "build" in demo and "build" in big:
             result.append(_target("build x10 ≤ 11× demo build", big["build"]["wall"] / demo["build"]["wall"], 11, "×"))
@@ -346,6 +352,11 @@ def format_table(figures: dict) -> str:
         rows.append("4. Baseline: MkDocs + Material, members as Markdown pages all in nav")
         base = baseline_dataset([Dataset(n, Path(), sets[n]["scale"]) for n in names])
         _site_rows(row, lambda n: figures["baseline"] if base and n == base.name else None, names)
+    if any(sets[n].get("directory_search") for n in names):
+        rows.append(f"5. Directory search in Chromium, {sum(map(len, QUERIES))} keystrokes (file://, 360×800)")
+        for key, label in (("normal", ""), ("slow_phone", f", CPU {SLOW_PHONE}× slower")):
+            for stat in ("median", "slowest"):
+                row(f"  {stat} keystroke{label}", lambda e, k=key, s=stat: fmt_seconds(_get(e.get("directory_search"), k, s)))
 
     meta = figures["meta"]
     header = (f"sotay benchmark · {meta['date']} · Python {meta['python']} · {meta['cpus']} CPU · "
