@@ -69,10 +69,13 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     link = page.locator("details.sotay-period[open] ul.sotay-reporters a").first
     href = link.get_attribute("href")
     assert href.startswith("../../to/tcn-") and href.endswith("/")
-    team_page = Path(built_site, "to", href.split("/")[-2], "index.html")
-    if team_page.exists():  # the directory entries are built by the units feature
-        link.click()
-        page.wait_for_url(f"**/to/{href.split('/')[-2]}/")
+    team_id = href.split("/")[-2]
+    assert Path(built_site, "to", team_id, "index.html").exists()
+    name = link.inner_text()
+    link.click()
+    page.wait_for_url(f"**/to/{team_id}/")
+    assert name in page.locator("article").inner_text()  # the team's entry: its name, members and contacts
+    assert page.locator("article .sotay-people").count() == 1
     page.emulate_media(media="print")
     page.goto(site_url + "tien-do/thanh-pho-hai-duong/", wait_until="networkidle")
     page.screenshot(path=str(ARTIFACTS / "tien-do-huyen-print.png"), full_page=True)
