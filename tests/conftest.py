@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from sotay.bench.browser import CHROMIUM, CHROMIUM_ARGS  # one Chromium set-up for the tests and the benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SITE_TODAY = "2023-01-20"  # the default "today" of test builds: all 2022 reports are in
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-default-apps"]
 
 
 def run_script(name: str, *args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:

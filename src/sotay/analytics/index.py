@@ -19,7 +19,7 @@ _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 @dataclass
 class Index:
     year: int  # the year targets are set for
-    periods: list[str] = field(default_factory=list)  # model.periods in order
+    periods: dict[str, int] = field(default_factory=dict)  # period id -> position, in model.periods order
     indicators: list[str] = field(default_factory=list)  # model.indicators in order
     teams: dict[str, int] = field(default_factory=dict)  # team id -> its row, for the teams with reports
     # row * len(periods) + period position -> the team's earliest submission for the period known today
@@ -50,7 +50,7 @@ def index(model: Model) -> Index:
         return found
     today = model.today
     year = target_year(model)
-    idx = Index(year, periods=list(model.periods), indicators=list(model.indicators))
+    idx = Index(year, periods={pid: j for j, pid in enumerate(model.periods)}, indicators=list(model.indicators))
     starts = {pid: p.starts_on for pid, p in model.periods.items() if p.starts_on.year == year}
     notes: dict[str, set[str]] = {}
     for n in model.notes:
@@ -58,7 +58,7 @@ def index(model: Model) -> Index:
     # Report files list a team's rows for a period together: look the team and period up once per run of
     # rows, and keep the run's earliest submission in a local until the run ends. A run's rows usually
     # share their day (one object per date): the day is compared again only when it changes.
-    period_at = {pid: j for j, pid in enumerate(idx.periods)}
+    period_at = idx.periods
     position = {iid: i for i, iid in enumerate(idx.indicators)}
     summed = [model.indicators[iid].aggregation == "sum" for iid in idx.indicators]
     n, n_periods = len(idx.indicators), len(idx.periods)

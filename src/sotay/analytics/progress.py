@@ -194,7 +194,7 @@ def completeness(model: Model) -> list[PeriodCompleteness]:
     on_time = [[0] * size for _ in periods]
     late: list[list[list[Late]]] = [[[] for _ in range(size)] for _ in periods]
     missing: list[list[list[Team]]] = [[[] for _ in range(size)] for _ in periods]
-    at = {pid: j for j, pid in enumerate(idx.periods)}  # a period's position in the index's rows
+    at = idx.periods  # a period's position in the index's rows
     info = [(j, at[p.id], p.starts_on, p.ends_on, p.due_on, p.due_on < today) for j, p in enumerate(periods)]
     rows, first, n_periods = idx.teams, idx.first, len(idx.periods)
     nothing = [None] * n_periods
@@ -268,8 +268,7 @@ def notes(model: Model) -> list[Note]:
     idx = index(model)
     today, periods, teams = model.today, model.periods, model.teams
     rows, first, noted = idx.teams, idx.first, idx.noted_reports
-    at = {pid: j for j, pid in enumerate(idx.periods)}
-    n_periods = len(at)
+    at, n_periods = idx.periods, len(idx.periods)
     found = []  # (sort key, note)
     for n in model.notes:
         period = periods.get(n.period_id)
