@@ -57,6 +57,14 @@ def test_no_theme_string_left_in_english(built_site):
     assert 'title="Liên kết đến mục này"' in (built_site / "huong-dan/vneid/index.html").read_text(encoding="utf-8")
 
 
+def test_not_found_page_is_vietnamese_and_leads_on(built_site):
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "Not found" not in html and "<h1>Không tìm thấy trang này</h1>" in html
+    # Served for any missing address at any depth: its links are absolute from the site's root.
+    for target in ("/so-tay/huong-dan/", "/so-tay/danh-ba/", "/so-tay/don-vi/"):
+        assert f'href="{target}"' in html, target
+
+
 def test_bad_data_fails_the_build_with_the_validator_messages(tmp_path, mini):
     edit_cell(mini / "targets.csv", 2, "value", "1.000")
     result = build_site(tmp_path / "site", data_dir=mini)
