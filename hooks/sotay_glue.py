@@ -131,6 +131,9 @@ def on_page_markdown(markdown, page, config, files):
         # Residents search for guides: rank one above a post or unit page with the same words.
         page.meta.setdefault("search", {"boost": GUIDE_SEARCH_BOOST})
         return guides.banner_markdown(guides.banners(page.meta, _state["model"])) + markdown
+    if page.file.src_uri.startswith(EDITORS_FOLDER):
+        # Editors know their section; residents searching "zalo" or "tập huấn" want a guide, not the data dictionary.
+        page.meta.setdefault("search", {"boost": EDITORS_SEARCH_BOOST})
     return markdown
 
 
@@ -162,6 +165,7 @@ def on_page_context(context, page, config, nav):
 
 
 GUIDE_SEARCH_BOOST = 2
+EDITORS_FOLDER, EDITORS_SEARCH_BOOST = "bien-tap/", 0.5
 
 
 def _listing_pages(config) -> tuple[str, ...]:

@@ -79,10 +79,15 @@ def test_index_keeps_names_and_notes_but_no_tables_of_figures(built_site):
     docs = json.loads(raw)["docs"]
     locations = {doc["location"] for doc in docs}
     assert not [loc for loc in locations if loc.endswith(("#tien-do-title", "#tap-huan-title"))]
-    assert "don-vi/huyen-gia-loc/xa-doan-thuong/#tcn-11056-04" in locations  # team names stay
+    by_location = {d["location"]: d for d in docs}
+    assert by_location["don-vi/huyen-gia-loc/xa-doan-thuong/#tcn-11056-04"]["title"] == "Tổ công nghệ số cộng đồng thôn An Lạc"
+    # Tables of counts would glue a name to its numbers ("Xã Đoàn Thượng14631"): left out.
+    assert not [d["location"] for d in docs if re.search(r"[^\W\d_]\d{3,}", d["text"])]
+    assert "Tiến độ toàn tỉnh" not in by_location["tien-do/huyen-gia-loc/"]["text"]  # breadcrumbs are not words
+    # Residents searching "zalo" want a guide before the data dictionary.
+    assert {d.get("boost") for d in docs if d["location"].startswith("bien-tap/")} == {0.5}
     progress = [doc for doc in docs if doc["location"].startswith("tien-do/")]
     assert not [d["location"] for d in progress if FIGURE.search(d["text"]) or "Nộp muộn" in d["text"]]
-    by_location = {d["location"]: d for d in progress}
     assert by_location["tien-do/#nop-muon"]["title"] == "Tổ nộp muộn và chưa nộp"  # the heading is found
     assert "Khó khăn:" in by_location["tien-do/huyen-gia-loc/#kho-khan"]["text"]  # notes, once: by district
     assert "Khó khăn:" not in by_location["tien-do/#kho-khan"]["text"]
