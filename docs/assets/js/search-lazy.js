@@ -1,5 +1,5 @@
 // Site search: fetch the search index only when the reader opens the search, not on every page load.
-// The index weighs more than a guide page (about 100 KB gzipped, with every unit and team name) and most
+// The index is about 100 KB gzipped (every unit and team name is in it) and most
 // readers of a guide never search. Material requests it with XMLHttpRequest as soon as it starts, so
 // this script, loaded in <head> before Material, holds that one request back until the search box is
 // opened or focused (or the page is opened with ?q=…). Offline (file://) Material loads
