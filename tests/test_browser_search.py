@@ -108,5 +108,17 @@ def test_village_teams_are_found_by_village_name(phone_page, site_url):
     phone_page.goto(site_url)
     search(phone_page, "thon an lac")
     links = phone_page.locator(".md-search-result__list a")
-    hrefs = [links.nth(i).get_attribute("href") for i in range(min(links.count(), 6))]
-    assert any(re.search(r"/don-vi/[^#]+#tcn-\d+-\d+$", h or "") for h in hrefs), hrefs
+    found = [(links.nth(i).get_attribute("href") or "", links.nth(i).inner_text()) for i in range(min(links.count(), 10))]
+    assert any(re.search(r"/don-vi/[^#]+#tcn-\d+-\d+$", href) and "thôn An Lạc" in text for href, text in found), found
+
+
+@pytest.mark.parametrize("typed,sent", [
+    ("thon an lac", "thon^10 thon an^10 an lac^10 lac"),
+    ("  Kho  khan ", "Kho^10 Kho khan^10 khan"),
+    # Left as typed: tone marks, a word lunr's stemmer would change (ngay -> ngai), lunr syntax.
+    ("tiến độ", "tiến độ"), ("giay to", "giay to"), ("ngay", "ngay"), ('"an lac"', '"an lac"'), ("an*", "an*"),
+    ("", ""),
+])
+def test_what_the_search_worker_is_sent(phone_page, site_url, typed, sent):
+    phone_page.goto(site_url)
+    assert phone_page.evaluate("(q) => window.sotayExactFirst(q)", typed) == sent

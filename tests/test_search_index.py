@@ -57,7 +57,7 @@ def test_built_index_is_folded_small_and_has_no_member_rows(built_site):
     titles = {doc.get("title_fold") for doc in index["docs"]}
     assert "phuong cam thuong" in {t.split(" (")[0] for t in titles if t} or any(
         t and "cam thuong" in t for t in titles)
-    assert gzipped_size(raw) <= 150_000
+    assert gzipped_size(raw) <= 200_000
     locations = [doc["location"] for doc in index["docs"]]
     assert "cach-lam-hay/" in {loc.split("#")[0] for loc in locations}  # the blog itself stays
     assert not [loc for loc in locations if loc.startswith(("cach-lam-hay/category/", "cach-lam-hay/page/"))]
@@ -81,8 +81,13 @@ def test_index_keeps_names_and_notes_but_no_tables_of_figures(built_site):
     assert not [loc for loc in locations if loc.endswith(("#tien-do-title", "#tap-huan-title"))]
     by_location = {d["location"]: d for d in docs}
     assert by_location["don-vi/huyen-gia-loc/xa-doan-thuong/#tcn-11056-04"]["title"] == "Tổ công nghệ số cộng đồng thôn An Lạc"
-    # Tables of counts would glue a name to its numbers ("Xã Đoàn Thượng14631"): left out.
+    # Tables of counts would glue a name to its numbers ("Xã Đoàn Thượng14631"): left out. Cells and
+    # facts are separated, or the indexer runs their words together ("Giảng viênChuyên viên").
     assert not [d["location"] for d in docs if re.search(r"[^\W\d_]\d{3,}", d["text"])]
+    glued = [(d["location"], m.group()) for d in docs
+             for m in re.finditer(r"\w*[^\W\d_A-Z]\w*", re.sub(r"VNeID|GitHub|iPhone|JavaScript", "", d["text"]))
+             if any(a.islower() and b.isupper() for a, b in zip(m.group(), m.group()[1:]))]
+    assert not glued, glued[:5]
     assert "Tiến độ toàn tỉnh" not in by_location["tien-do/huyen-gia-loc/"]["text"]  # breadcrumbs are not words
     # Residents searching "zalo" want a guide before the data dictionary.
     assert {d.get("boost") for d in docs if d["location"].startswith("bien-tap/")} == {0.5}
@@ -91,7 +96,7 @@ def test_index_keeps_names_and_notes_but_no_tables_of_figures(built_site):
     assert by_location["tien-do/#nop-muon"]["title"] == "Tổ nộp muộn và chưa nộp"  # the heading is found
     assert "Khó khăn:" in by_location["tien-do/huyen-gia-loc/#kho-khan"]["text"]  # notes, once: by district
     assert "Khó khăn:" not in by_location["tien-do/#kho-khan"]["text"]
-    assert gzipped_size(raw) <= 150_000
+    assert gzipped_size(raw) <= 200_000
 
 
 def test_gzip_server_compresses_when_accepted(built_site):

@@ -1,20 +1,25 @@
 // Site search: rank a word typed in full above words that only start with it. Material appends * to
 // every word, so without tone marks "an" also matches "anh", "kho" matches "khoản" and "thon" matches
-// "thông": short titles with one such prefix outranked "thôn An Lạc" or "Khó khăn…". Each plain word
-// is sent to Material's search worker twice, exact with a boost (left alone by Material) and as typed
-// (Material still adds *, so a word being typed keeps finding). Loaded in <head>, before Material
-// starts its worker; a query with quotes or lunr operators is passed on unchanged.
+// "thông": short titles with one such prefix outranked "thôn An Lạc" or "Khó khăn…". Each word typed
+// without tone marks is sent to Material's search worker twice: exact with a boost (Material adds no
+// * to it) and as typed (Material adds *, so a word being typed keeps finding). Only such words: lunr
+// runs its English stemmer on a query word without *, which turns a final y into i (ngay, may, tay;
+// máy, ngày too) and drops a final s, so their exact copy would find nothing. Loaded in <head>, before
+// Material starts its worker; any other query (tone marks, quotes, lunr operators) is passed on unchanged.
 (function () {
   "use strict";
   var NativeWorker = window.Worker, QUERY = 2, BOOST = 10;
   if (!NativeWorker) return;
 
+  // All words or none: boosting some words of a query would let them outweigh the others ("giay to":
+  // "to" is in every team's name).
   function exactFirst(query) {
-    if (/["+\-*~^:]/.test(query)) return query;
-    return query.trim().split(/\s+/).filter(Boolean).map(function (word) {
-      return word + "^" + BOOST + " " + word;
-    }).join(" ");
+    var words = query.trim().split(/\s+/).filter(Boolean);
+    var safe = words.length && words.every(function (word) { return /^[a-z0-9]+$/i.test(word) && !/[ys]$/i.test(word); });
+    if (!safe) return query;
+    return words.map(function (word) { return word + "^" + BOOST + " " + word; }).join(" ");
   }
+  window.sotayExactFirst = exactFirst;  // for the tests
 
   function SearchAwareWorker(url, options) {
     var worker = new NativeWorker(url, options);
