@@ -12,7 +12,8 @@ from conftest import ROOT, run_script
 
 from sotay.bench import baseline
 from sotay.bench.measure import BenchError, checked, package_rows, run_command, site_stats
-from sotay.bench.run import Options, format_table, given_dataset, run_bench, targets
+from sotay.bench.run import (ANALYTICS_RUNS, Options, format_table, given_dataset, measure_analytics, run_bench,
+                             targets)
 from sotay.load import load_model
 
 TODAY = dt.date(2023, 1, 20)
@@ -155,3 +156,13 @@ def test_script_on_a_data_folder_writes_json(mini, tmp_path):
     assert "ratio ours / frictionless" in result.stdout and "PASS" in result.stdout
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert figures["datasets"]["mini"]["rows"] == 59
+
+
+def test_analytics_of_two_data_sets_are_timed_in_turns(mini):
+    rounds = []
+    figures = measure_analytics({"a": mini, "b": mini}, on_round=rounds.append)
+    assert set(figures) == {"a", "b"}
+    assert set(figures["a"]) == set(figures["b"]) >= {"headline", "progress.compute_all"}
+    assert all(value > 0 for times in figures.values() for value in times.values())
+    # every round times each data set once, so a slow spell of the machine weighs on both
+    assert rounds == [["a", "b"]] * ANALYTICS_RUNS

@@ -2,6 +2,7 @@
 check the targets, print an aligned table and return the figures as a JSON-ready dict."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import importlib
@@ -111,8 +112,8 @@ def analytics_functions() -> dict[str, object]:
 
 def measure_in_process(data: Path, repeat: int = 1, today: dt.date = TODAY) -> dict:
     """load_model cold (validate + model, what the build pays once) and warm (cache hit, what ``mkdocs serve``
-    pays on unchanged data), each generated-page builder (with rendering), min of repeat; and the analytics,
-    median of max(repeat, ANALYTICS_RUNS)."""
+    pays on unchanged data), each generated-page builder (with rendering), min of repeat. The analytics are
+    timed apart, all data sets in turn: see measure_analytics."""
     cold, warm = [], []
     for _ in range(repeat):
         load_module.forget()
@@ -143,16 +144,11 @@ def measure_in_process(data: Path, repeat: int = 1, today: dt.date = TODAY) -> d
                 page.render()
             times.append(time.perf_counter() - start)
         pages[name] = min(times)
-    # Milliseconds each at the demo scale: a single run says more about the machine than the code.
-    gc.collect()
-    analytics: dict[str, float] = {}
-    for name, function in analytics_functions().items():
-        analytics[name] = statistics.median(timed(function, model)[0] for _ in range(max(repeat, ANALYTICS_RUNS)))
     del model, again
     load_module.forget()
     gc.collect()
-    return {"load_cold": min(cold), "load_warm": min(warm), "check": min(check_times), "model": min(model_times), "pages": pages, "analytics": analytics,
-            "progress_available": any(n.startswith("progress.") for n in analytics)}
+    return {"load_cold": min(cold), "load_warm": min(warm), "check": min(check_times), "model": min(model_times),
+            "pages": pages}
 
 
 def measure_in_fresh_process(data: Path, repeat: int = 1, today: dt.date = TODAY) -> dict:
@@ -161,6 +157,46 @@ def measure_in_fresh_process(data: Path, repeat: int = 1, today: dt.date = TODAY
     data set measured second (always the bigger one) then ran its analytics ~30% slower than alone."""
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         return pool.submit(measure_in_process, data, repeat, today).result()
+
+
+# Analytics: every data set in turn --------------------------------------------------------------
+
+_analytics_model = None  # the model of a worker process of measure_analytics
+
+
+def _load_for_analytics(data: Path, today: dt.date) -> None:
+    global _analytics_model
+    _analytics_model = load_model(data, today)
+    gc.collect()  # what loading left behind is not collected during a timing
+
+
+def _time_analytics_once() -> dict[str, float]:
+    return {name: timed(function, _analytics_model)[0] for name, function in analytics_functions().items()}
+
+
+def measure_analytics(paths: dict[str, Path], repeat: int = 1, today: dt.date = TODAY,
+                      on_round=lambda names: None) -> dict[str, dict[str, float]]:
+    """Median time of each analytics function per data set, over max(repeat, ANALYTICS_RUNS) rounds.
+
+    One worker process per data set holds its model; a round times every function once in each worker,
+    one worker at a time. Timed minutes apart, the scales compared a machine that had changed speed in
+    between (the x10/demo ratio ranged 9.6-13.1× over runs of the same code); taken in turns, a slow spell
+    weighs on both."""
+    spawn = multiprocessing.get_context("spawn")
+    with contextlib.ExitStack() as stack:
+        workers = {}
+        for name, path in paths.items():
+            workers[name] = stack.enter_context(ProcessPoolExecutor(
+                max_workers=1, mp_context=spawn, initializer=_load_for_analytics, initargs=(path, today)))
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in paths}
+        for _ in range(max(repeat, ANALYTICS_RUNS)):
+            order = []
+            for name, worker in workers.items():
+                runs[name].append(worker.submit(_time_analytics_once).result())
+                order.append(name)
+            on_round(order)
+    return {name: {fn: statistics.median(run[fn] for run in rounds) for fn in rounds[0]}
+            for name, rounds in runs.items()}
 
 
 # The whole run ------------------------------------------------------------------------------------
@@ -219,6 +255,10 @@ def run_bench(datasets: list[Dataset], options: Options, work: Path, log=print) 
                 log(f"[{dataset.name}] baseline: naive Markdown pages with MkDocs + Material…")
                 figures["baseline"] = measure_baseline(dataset.path, work / "baseline", options.repeat, options.today)
         figures["datasets"][dataset.name] = entry
+    log("analytics: every data set in turn…")
+    for name, analytics in measure_analytics({d.name: d.path for d in datasets}, options.repeat, options.today).items():
+        figures["datasets"][name]["in_process"].update(
+            analytics=analytics, progress_available=any(n.startswith("progress.") for n in analytics))
     figures["targets"] = targets(figures)
     return figures
 
