@@ -7,7 +7,9 @@ For each scale, demo data (scripts/make_demo_data.py) is written into a temporar
   1. scripts/validate.py and stock `frictionless validate` on the same files (fresh processes):
      wall and CPU time, rows/s, peak memory, ratio (target ≤ 1.5×);
   2. in one process per data set: load_model cold (validate + model) and again on unchanged data, as `mkdocs serve`
-     does (target < 0.3 s); each generated-page builder with rendering; the analytics;
+     does (target < 0.3 s); each generated-page builder with rendering;
+  2b. the analytics, one worker process per data set holding its model, timed in turns (demo, ×10,
+     demo, …) so that the ×10/demo ratio compares the two under the same machine load (target ≤ 11×);
   3. the full `mkdocs build`, cold, in a fresh process: wall time, peak memory, pages, median and
      largest page, search index raw and gzipped (targets: demo ≤ 0.5× baseline, ×10 ≤ 11× demo,
      median page ×10 within 10% of demo);
@@ -17,7 +19,7 @@ For each scale, demo data (scripts/make_demo_data.py) is written into a temporar
      every query of sotay.bench.browser.QUERIES typed key by key, the time each keystroke takes to
      answer (median, slowest), also with the CPU slowed 4× (target: slowest < 50 ms on the demo data).
 The machine may be shared: use --repeat N, every figure is the minimum of N runs (the analytics, a few
-milliseconds each, are the median of at least 15 runs).
+milliseconds each, are the median of at least 15 rounds).
 """
 from __future__ import annotations
 
