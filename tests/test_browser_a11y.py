@@ -12,6 +12,7 @@ PAGES = [
     "huong-dan/dich-vu-cong-tao-tai-khoan/",
     "don-vi/thanh-pho-hai-duong/phuong-cam-thuong/",
     "danh-ba/",
+    "danh-ba/?tim=nguyen",  # results, their contact links and the "show more" button
     "tien-do/",
     "tap-huan/",
 ]

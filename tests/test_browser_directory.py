@@ -78,14 +78,25 @@ def test_directory_finds_by_phone_village_and_commune(phone_page, site_url):
     assert "Cẩm Thượng" in phone_page.locator("h1").inner_text()
 
 
-def test_directory_caps_results_and_says_how_many(phone_page, site_url):
+def test_directory_shows_20_results_then_30_more_on_request_and_says_how_many(phone_page, site_url):
     phone_page.goto(site_url + "danh-ba/?tim=nguyen")
-    assert phone_page.locator("#sotay-dir-results > li").count() == 50
+    results, more = phone_page.locator("#sotay-dir-results > li"), phone_page.locator("#sotay-dir-more")
+    assert results.count() == 20
     count = phone_page.locator("#sotay-dir-count").inner_text()
-    assert "hiện 50 kết quả đầu" in count and re.search(r"\d\.\d{3} người", count)
+    assert "hiện 20 kết quả đầu" in count and re.search(r"\d\.\d{3} người", count)
+    first_twenty = results.all_inner_texts()
+    assert more.inner_text() == "Hiện thêm 30 kết quả"
+    more.click()
+    assert results.count() == 50 and results.all_inner_texts()[:20] == first_twenty
+    assert "hiện 50 kết quả đầu" in phone_page.locator("#sotay-dir-count").inner_text()
+    assert more.is_hidden()
+    # focus moves on to the first new result, where reading goes on
+    assert phone_page.evaluate("document.activeElement === document.querySelectorAll('#sotay-dir-results > li')[20]")
     search(phone_page, "zzqx")
-    assert phone_page.locator("#sotay-dir-results > li").count() == 0
+    assert results.count() == 0 and more.is_hidden()
     assert "Không tìm thấy" in phone_page.locator("#sotay-dir-count").inner_text()
+    search(phone_page, "nguyen")  # a new query starts again from 20
+    assert results.count() == 20 and more.is_visible()
 
 
 def test_teams_counted_are_shown_even_when_people_fill_the_list(phone_page, site_url_2026):
@@ -93,7 +104,11 @@ def test_teams_counted_are_shown_even_when_people_fill_the_list(phone_page, site
     phone_page.goto(site_url_2026 + "danh-ba/?tim=nguyen van")
     count = phone_page.locator("#sotay-dir-count").inner_text()
     teams = int(re.search(r"Tìm thấy (\d+) tổ", count).group(1))
-    assert teams > 0 and "hiện 50 kết quả đầu" in count, count
+    assert teams > 0 and "hiện 20 kết quả đầu" in count, count
+    assert phone_page.locator("#sotay-dir-results > li").count() == 20
+    # among the results shown first, and no more of them once the rest are shown
+    assert phone_page.locator("#sotay-dir-results > li.sotay-hit--team").count() == min(teams, 5)
+    phone_page.locator("#sotay-dir-more").click()
     assert phone_page.locator("#sotay-dir-results > li").count() == 50
     assert phone_page.locator("#sotay-dir-results > li.sotay-hit--team").count() == min(teams, 5)
 

@@ -9,10 +9,12 @@
   var input = document.getElementById("sotay-dir-q");
   var list = document.getElementById("sotay-dir-results");
   var status = document.getElementById("sotay-dir-count");
-  if (!D || !input || !list || !status) return;
+  var more = document.getElementById("sotay-dir-more");
+  if (!D || !input || !list || !status || !more) return;
   var ROOT = list.getAttribute("data-root") || "";
-  var LIMIT = 50;
-  var TEAMS_KEPT = 5;  // places kept for loosely matched teams when people fill the list
+  var LIMIT = 50;  // results kept for a query
+  var FIRST = 20;  // shown at once, the rest on request: laying out 50 was half of a keystroke's time
+  var TEAMS_KEPT = 5;  // places kept for loosely matched teams (in the first FIRST) when people fill the list
 
   // Same folding as sotay.pages.directory.search_text, plus Telex "dd" for đ in what people type.
   function fold(text) {
@@ -32,11 +34,13 @@
   var names = D.m.map(function (m) { return " " + m[1] + " "; });
   var phones = D.m.map(function (m) { return digits(m[5] || "") + " " + (m[6] || ""); });
 
+  // A word of the query with its padded forms, made once per keystroke rather than once per comparison.
+  function pattern(word) { return { bare: word, start: " " + word, whole: " " + word + " " }; }
   // Rank of a match inside one padded string: 0 whole words, 1 word start, 2 inside a word, -1 none.
-  function rank(hay, word) {
-    var at = hay.indexOf(" " + word);
-    if (at < 0) return hay.indexOf(word) < 0 ? -1 : 2;
-    return hay.indexOf(" " + word + " ") >= 0 ? 0 : 1;
+  function rank(hay, p) {
+    var at = hay.indexOf(p.start);
+    if (at < 0) return hay.indexOf(p.bare) < 0 ? -1 : 2;
+    return hay.indexOf(p.whole, at) >= 0 ? 0 : 1;  // " w " can only begin where some " w" does
   }
 
   // Results in order: teams named like the query, people by how well their name matches, then teams
@@ -60,6 +64,7 @@
     if (!phrase) return null;
     var words = phrase.split(" ");
     var n = Math.min(words.length, 30), full = (1 << n) - 1;
+    var whole = pattern(phrase), parts = words.slice(0, n).map(pattern);
     // Which words each unit and team matches (bit masks), so people can match "an dong lac".
     var unitMask = units.map(function (hay) {
       var mask = 0;
@@ -73,16 +78,18 @@
       var ctx = own | unitMask[unit] | (parent >= 0 ? unitMask[parent] : 0);
       teamMask[t] = ctx;
       if (ctx !== full) continue;
-      var r0 = rank(teams[t], phrase), r1 = rank(units[unit], phrase);
+      var r0 = rank(teams[t], whole), r1 = rank(units[unit], whole);
       if ((r0 >= 0 && r0 < 2) || (r1 >= 0 && r1 < 2)) strongTeams.push(t); else weakTeams.push(t);
     }
     for (var m = 0; m < D.m.length; m++) {
       var hay = names[m], mask = 0, worst = 0;
-      var whole = rank(hay, phrase);
-      if (whole >= 0) { people[whole].push(m); continue; }
-      for (var w = 0; w < n; w++) {
-        var r = rank(hay, words[w]);
-        if (r >= 0) { mask |= 1 << w; if (r > worst) worst = r; }
+      var best = rank(hay, whole);
+      if (best >= 0) { people[best].push(m); continue; }
+      if (n > 1) {  // one word: the phrase was that word, and it did not match
+        for (var w = 0; w < n; w++) {
+          var r = rank(hay, parts[w]);
+          if (r >= 0) { mask |= 1 << w; if (r > worst) worst = r; }
+        }
       }
       if (mask === full) { people[worst >= 2 ? 3 : 2].push(m); continue; }
       if ((mask | teamMask[D.m[m][3]]) === full) people[4].push(m);
@@ -91,14 +98,21 @@
   }
 
   function collect(strongTeams, weakTeams, people) {
-    var items = [];
-    function add(list, isTeam, cap) { for (var i = 0; i < list.length && items.length < cap; i++) items.push([isTeam, list[i]]); }
-    // Teams matched only loosely still get a few places, so that a count of teams is never all hidden.
-    var room = LIMIT - Math.min(TEAMS_KEPT, weakTeams.length);
-    add(strongTeams, true, LIMIT); add(people[0], false, room); add(people[1], false, room); add(people[2], false, room);
-    add(weakTeams, true, LIMIT); add(people[3], false, LIMIT); add(people[4], false, LIMIT);
+    var items = [], kept = Math.min(TEAMS_KEPT, weakTeams.length), at = [0, 0, 0], w = 0;
+    function add(list, isTeam, cap, from) {
+      var i = from;
+      for (; i < list.length && items.length < cap; i++) items.push([isTeam, list[i]]);
+      return i;
+    }
+    add(strongTeams, true, LIMIT, 0);
+    // People named like the query, but loosely matched teams keep a few places among the results shown
+    // first, so that a count of teams is never all hidden.
+    for (var b = 0; b < 3; b++) at[b] = add(people[b], false, FIRST - kept, 0);
+    if (at[0] < people[0].length || at[1] < people[1].length || at[2] < people[2].length) w = add(weakTeams, true, items.length + kept, 0);
+    for (b = 0; b < 3; b++) at[b] = add(people[b], false, LIMIT - kept + w, at[b]);
+    add(weakTeams, true, LIMIT, w); add(people[3], false, LIMIT, 0); add(people[4], false, LIMIT, 0);
     var count = 0;
-    for (var b = 0; b < people.length; b++) count += people[b].length;
+    for (b = 0; b < people.length; b++) count += people[b].length;
     return { teams: strongTeams.length + weakTeams.length, people: count, items: items };
   }
 
@@ -159,17 +173,35 @@
 
   function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
 
-  function show(raw) {
-    var found = search(raw);
-    if (!found) { list.replaceChildren(); status.textContent = ""; return; }
+  var found = null, shown = 0;  // the current results and how many of them are in the list
+
+  function append(from, to) {
     var items = document.createDocumentFragment();
-    found.items.forEach(function (item) { items.appendChild(item[0] ? teamItem(item[1]) : personItem(item[1])); });
-    list.replaceChildren(items);
+    for (var i = from; i < to; i++) items.appendChild(found.items[i][0] ? teamItem(found.items[i][1]) : personItem(found.items[i][1]));
+    list.appendChild(items);
+    shown = to;
     var total = found.teams + found.people;
     if (!total) status.textContent = "Không tìm thấy tổ hay người nào. Thử gõ ít chữ hơn, hoặc tên thôn, tên xã.";
     else status.textContent = "Tìm thấy " + number(found.teams) + " tổ và " + number(found.people) + " người" +
-      (total > LIMIT ? "; hiện " + LIMIT + " kết quả đầu, gõ thêm để thu hẹp." : ".");
+      (total > shown ? "; hiện " + shown + " kết quả đầu, gõ thêm để thu hẹp." : ".");
+    var rest = found.items.length - shown;
+    more.hidden = rest <= 0;
+    more.textContent = rest > 0 ? "Hiện thêm " + rest + " kết quả" : "";
   }
+
+  function show(raw) {
+    found = search(raw);
+    list.replaceChildren();
+    if (!found) { status.textContent = ""; more.hidden = true; return; }
+    append(0, Math.min(FIRST, found.items.length));
+  }
+
+  more.addEventListener("click", function () {
+    var from = shown;
+    append(from, found.items.length);
+    var first = list.children[from];  // focus goes on to the first new result, not back to the page top
+    if (first) { first.tabIndex = -1; first.focus(); }
+  });
 
   function remember(q) {
     try { history.replaceState(null, "", q ? "?tim=" + encodeURIComponent(q) : location.pathname); } catch (e) { /* file:// */ }
