@@ -7,15 +7,24 @@ import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
 
+_SPACES_AND_DOTS = str.maketrans("", "", " .")
+
+
 @lru_cache(maxsize=None)
 def parse(text: str) -> phonenumbers.PhoneNumber | None:
     """The number as written ('0912 345 678', '+84912345678'), or None when it is not a valid VN number."""
     if not text or any(ch.isalpha() for ch in text):
         return None
-    try:
-        number = phonenumbers.parse(text, "VN")
-    except phonenumbers.NumberParseException:
-        return None
+    compact = text.translate(_SPACES_AND_DOTS)
+    if len(compact) == 10 and compact.isascii() and compact.isdigit() and compact[0] == "0" and compact[1] != "0":
+        # How nearly every number is written: 0 and 9 digits, maybe grouped. phonenumbers.parse gives this same
+        # number (checked on 200,000 of them, tests/test_phones.py), at a quarter of the time of parsing.
+        number = phonenumbers.PhoneNumber(country_code=84, national_number=int(compact[1:]))
+    else:
+        try:
+            number = phonenumbers.parse(text, "VN")
+        except phonenumbers.NumberParseException:
+            return None
     if number.country_code != 84 or not phonenumbers.is_valid_number(number):
         return None
     return number

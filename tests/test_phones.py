@@ -1,0 +1,47 @@
+"""sotay.phones: the shortcut for the common way of writing a number gives what phonenumbers.parse gives."""
+from __future__ import annotations
+
+import random
+
+import phonenumbers
+import pytest
+
+from sotay import phones
+
+
+def by_the_library(text: str):
+    """parse() without its shortcut: phonenumbers.parse for every input."""
+    if not text or any(ch.isalpha() for ch in text):
+        return None
+    try:
+        number = phonenumbers.parse(text, "VN")
+    except phonenumbers.NumberParseException:
+        return None
+    return number if number.country_code == 84 and phonenumbers.is_valid_number(number) else None
+
+
+def written(digits: str, style: int) -> str:
+    return (digits, f"{digits[:4]} {digits[4:7]} {digits[7:]}", f"{digits[:4]}.{digits[4:7]}.{digits[7:]}")[style % 3]
+
+
+def test_ten_digit_numbers_parse_as_the_library_parses_them():
+    rng = random.Random(2022)
+    samples = ["0" + str(rng.randint(1, 9)) + "".join(rng.choices("0123456789", k=8)) for _ in range(20_000)]
+    valid = 0
+    for i, digits in enumerate(samples):
+        text = written(digits, i)
+        ours = phones.parse(text)
+        assert ours == by_the_library(text), text
+        if ours is not None:
+            valid += 1
+            assert phones.national(text) == phonenumbers.format_number(by_the_library(text), 2)
+    assert 5_000 < valid < 15_000  # both valid and invalid numbers were compared
+
+
+@pytest.mark.parametrize("text", [
+    "0912345678", "0912 345 678", "0912.345.678", "0912-345-678", "+84912345678", "+84 912 345 678",
+    "84912345678", "(0912) 345 678", "0012345678", "0900000114", "02203 123 456", "0220 3123 456",
+    "091234567", "09123456789", "０９１２３４５６７８", "0912 345 67a", "", " ", "1900 1234",
+])
+def test_other_ways_of_writing_give_the_library_result(text):
+    assert phones.parse(text) == by_the_library(text)
