@@ -173,3 +173,19 @@ def test_hostile_names_stay_text_in_the_directory(phone_page, built_site, mini, 
     assert phone_page.locator("#sotay-dir-results > li").count() == 2
     assert phone_page.locator("#sotay-dir-results img, #sotay-dir-results script").count() == 0
     assert dialogs == []
+
+
+def test_a_landline_is_offered_for_calling_only(phone_page, site_url):
+    # Teams' shared numbers are office landlines (0220 …): no text message, no Zalo for them.
+    phone_page.goto(site_url + "danh-ba/")
+    search(phone_page, "cam thuong")
+    team = phone_page.locator("#sotay-dir-results > li.sotay-hit--team").filter(has_text="Số chung").first
+    number = team.locator("a.sotay-tel").inner_text()
+    assert not phones.is_mobile(number) and team.locator('a[href^="tel:+84220"]').count() == 1
+    assert team.locator('a[href^="sms:"], a[href*="zalo.me"]').count() == 0
+    # a member's mobile keeps all three
+    member = consented_members()[10]
+    search(phone_page, phones.national(member["phone"]))
+    hit = hit_for(phone_page, member["full_name"])
+    assert hit.locator('a[href^="tel:"]').count() == 1 and hit.locator('a[href^="sms:"]').count() == 1
+    assert hit.locator('a[href*="zalo.me"]').count() == 1

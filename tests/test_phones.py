@@ -45,3 +45,24 @@ def test_ten_digit_numbers_parse_as_the_library_parses_them():
 ])
 def test_other_ways_of_writing_give_the_library_result(text):
     assert phones.parse(text) == by_the_library(text)
+
+
+def js_rule(digits: str) -> bool:
+    """danh-ba.js's mobile(): 10 digits, the second 3, 5, 7, 8 or 9."""
+    return len(digits) == 10 and digits[1] in "35789"
+
+
+def test_mobile_or_landline_as_the_library_says_and_as_the_directory_script_says():
+    rng = random.Random(2025)
+    samples = ["0" + str(rng.randint(2, 9)) + "".join(rng.choices("0123456789", k=rng.choice((8, 9)))) for _ in range(20_000)]
+    samples += ["0912345678", "0388123456", "0220 3123 456", "02203123456", "0243 123 4567"]
+    mobiles = landlines = 0
+    for text in samples:
+        if phones.parse(text) is None:
+            assert not phones.is_mobile(text)
+            continue
+        assert phones.is_mobile(text) == js_rule(phones.digits_national(text)), text
+        mobiles += phones.is_mobile(text)
+        landlines += not phones.is_mobile(text)
+    assert mobiles > 1000 and landlines > 500
+    assert phones.is_mobile("0912 345 678") and not phones.is_mobile("0220 3123 456")

@@ -11,12 +11,13 @@ import re
 import pytest
 import vobject
 
-from conftest import DATA, SITE_TODAY
+from conftest import DATA, SITE_TODAY, edit_cell
 from sotay.analytics.units import unit_counts
 from sotay.load import forget, load_model
 from sotay.pages import directory, teams, units
-from sotay.pages.contacts import fallback
-from sotay.pages.vcard import team_vcard
+from sotay import phones
+from sotay.pages.contacts import Fallback, fallback, vcard_path
+from sotay.pages.vcard import card_count, team_vcard
 from sotay.text import person_sort_key
 
 TODAY = dt.date.fromisoformat(SITE_TODAY)
@@ -185,6 +186,51 @@ def test_vcard_of_a_group_with_a_public_number_and_no_consent(mini_model):
     assert [c.tel.value for c in cards] == ["+842203000000", "+84900000001"]
     assert "Trần Thị Bình" not in team_vcard(province)
     assert team_vcard(mini_model.teams["TCN-10510-01"]) == ""  # nobody to publish
+
+
+def test_a_team_with_nobody_to_publish_offers_the_number_its_pages_point_to(mini_model):
+    team = mini_model.teams["TCN-10510-01"]
+    stand_in = fallback(mini_model, team)
+    assert stand_in.phone and stand_in.label.startswith("tổ chỉ đạo")
+    cards = list(vobject.readComponents(team_vcard(team, stand_in)))
+    assert [(c.fn.value, c.tel.value) for c in cards] == [("T" + stand_in.label[1:], phones.e164(stand_in.phone))]
+    assert team.name in cards[0].note.value and cards[0].tel.params["TYPE"] == ["WORK"]
+    assert card_count(team, stand_in) == 1
+    assert "Tải danh bạ của tổ (vCard, 1 liên hệ)" in teams._team_page(mini_model, team)
+    # a team with its own contacts does not get the stand-in too
+    own = mini_model.teams["TCN-10507-01"]
+    assert team_vcard(own, fallback(mini_model, own)) == team_vcard(own)
+
+
+def test_no_vcard_is_offered_when_there_is_no_number_at_all(mini_model, monkeypatch):
+    team = mini_model.teams["TCN-10510-01"]
+    nobody = Fallback(f"Ủy ban nhân dân {team.unit.name}", None)
+    assert team_vcard(team, nobody) == "" and card_count(team, nobody) == 0
+    for module in (teams, units):
+        monkeypatch.setattr(module, "fallback", lambda model, t: nobody if t is team else fallback(model, t))
+    page = teams._team_page(mini_model, team)
+    assert ".vcf" not in page and f"hãy liên hệ Ủy ban nhân dân {team.unit.name}" in page
+    _pages, assets = teams.build(mini_model, None)
+    paths = {a.path for a in assets}
+    assert vcard_path(team) not in paths and vcard_path(mini_model.teams["TCN-10507-01"]) in paths
+    commune = units._unit_page(mini_model, team.unit)
+    assert vcard_path(team).rsplit("/", 1)[1] not in commune and f'href="../../../{team.url}">Trang của tổ' in commune
+
+
+def test_a_landline_gets_a_call_link_only(mini):
+    edit_cell(mini / "members/288.csv", 3, "phone", "0220 3111 222")  # Phạm Thị Dung, at her office
+    edit_cell(mini / "members/288.csv", 3, "zalo", "")
+    model = load_model(mini, TODAY)
+    team = model.teams["TCN-10507-01"]
+    member = next(m for m in team.members if m.full_name == "Phạm Thị Dung")
+    assert not member.phone_is_mobile and member.zalo_digits == ""
+    html = units._unit_page(model, team.unit)
+    assert 'href="tel:+842203111222"' in html
+    assert "sms:+842203111222" not in html and "zalo.me/02203111222" not in html
+    card = next(vobject.readComponents(team_vcard(team)))
+    assert [(t.value, t.params["TYPE"]) for t in card.contents["tel"]] == [("+842203111222", ["WORK"])]
+    row = next(r for r in directory_json(model)["m"] if r[0] == "Phạm Thị Dung")
+    assert row[5] == "0220 3111 222" and row[6] == ""  # the script offers no Zalo for it (danh-ba.js mobile())
 
 
 def vobject_team_vcard(team) -> str:

@@ -105,6 +105,15 @@ def test_phone_with_country_code_or_spaces_is_accepted(mini, value):
     assert problems(mini) == []
 
 
+def test_zalo_number_must_be_a_mobile(mini):
+    edit_cell(mini / "members/288.csv", 3, "zalo", "0220 3123 456")  # a landline cannot hold a Zalo account
+    assert problems(mini) == ["members/288.csv:3:zalo: 0220 3123 456: số Zalo phải là số di động (Zalo không dùng "
+                              "được với số máy bàn 02…): ghi số di động hoặc để trống"]
+    edit_cell(mini / "members/288.csv", 3, "phone", "0220 3123 456")  # as a phone it is fine
+    edit_cell(mini / "members/288.csv", 3, "zalo", "")
+    assert problems(mini) == []
+
+
 def test_two_leaders(mini):
     edit_cell(mini / "members/288.csv", 4, "role", "Tổ trưởng")
     assert problems(mini) == [

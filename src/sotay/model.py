@@ -94,8 +94,15 @@ class Member:
         return phones.e164(self.phone) if self.phone else ""
 
     @property
+    def phone_is_mobile(self) -> bool:
+        """A landline (an office number) takes calls only: no text message, no Zalo."""
+        return bool(self.phone) and phones.is_mobile(self.phone)
+
+    @property
     def zalo_digits(self) -> str:
-        return phones.digits_national(self.zalo or self.phone or "") if self.consent else ""
+        if not self.consent:
+            return ""
+        return phones.digits_national(self.zalo) if self.zalo else phones.digits_national(self.phone) if self.phone_is_mobile else ""
 
 
 @dataclass(eq=False, repr=False, slots=True)  # slots: less memory, quicker reads (--scale 10: 13,500 teams, 88,000 members)

@@ -42,6 +42,14 @@ def problem(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def is_mobile(text: str) -> bool:
+    """Whether the number can take a text message or a Zalo account: a mobile, not a landline (02x)."""
+    number = parse(text)
+    return number is not None and phonenumbers.number_type(number) in (
+        phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
 @lru_cache(maxsize=None)  # each number is shown and linked on several pages
 def national(text: str) -> str:
     """Grouped for reading: '0912 345 678'."""

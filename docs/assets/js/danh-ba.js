@@ -129,13 +129,18 @@
     return a;
   }
   function e164(phone) { var d = digits(phone); return "+84" + d.slice(1); }
+  // Since 2018 a Vietnamese mobile is 0, then 3, 5, 7, 8 or 9, then 8 digits; landlines are 02x. A landline
+  // takes calls only: no text message, no Zalo. (sotay.phones.is_mobile agrees: tests/test_phones.py.)
+  function mobile(phone) { var d = digits(phone); return d.length === 10 && "35789".indexOf(d.charAt(1)) >= 0; }
   function phoneLinks(box, phone, zalo) {
     if (phone) {
       box.appendChild(link("tel:" + e164(phone), phone, "sotay-tel"));
-      box.appendChild(document.createTextNode(" "));
-      box.appendChild(link("sms:" + e164(phone), "Nhắn tin"));
+      if (mobile(phone)) {
+        box.appendChild(document.createTextNode(" "));
+        box.appendChild(link("sms:" + e164(phone), "Nhắn tin"));
+      }
     }
-    var z = zalo || (phone ? digits(phone) : "");
+    var z = zalo || (phone && mobile(phone) ? digits(phone) : "");
     if (z) { box.appendChild(document.createTextNode(" ")); box.appendChild(link("https://zalo.me/" + z, "Zalo")); }
   }
   function place(unitIndex) {

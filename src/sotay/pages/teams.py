@@ -11,7 +11,7 @@ from ..constants import KIND_LABEL
 from ..model import Model, Team
 from ..settings import Settings
 from . import Asset, Page
-from .contacts import members_file, people_table, root, vcard_path
+from .contacts import fallback, members_file, people_table, root, vcard_path
 from .reform import ended_on, successors_in_force
 from .render import render
 from .vcard import card_count, team_vcard
@@ -23,8 +23,10 @@ def title(team: Team) -> str:
 
 
 def _team_page(model: Model, team: Team) -> str:
+    stand_in = fallback(model, team)
     return render("team.html", team=team, root=root(team.url), chain=[*team.unit.ancestors, team.unit], table=people_table(model, team),
-                  kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1], cards=card_count(team),
+                  kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1],
+                  cards=card_count(team, stand_in), stand_in=stand_in,
                   now=successors_in_force(model, team.unit), ended_on=ended_on(model, team.unit))
 
 
@@ -40,5 +42,7 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
             # Team names are indexed through the unit pages' headings; no second copy per team.
             meta={"search": {"exclude": True}},
         ))
-        assets.append(Asset(vcard_path(team), team_vcard(team).encode("utf-8")))
+        vcard = team_vcard(team, fallback(model, team))
+        if vcard:  # no number to publish, not even a stand-in's: no file, and the pages offer none
+            assets.append(Asset(vcard_path(team), vcard.encode("utf-8")))
     return pages, assets

@@ -13,7 +13,8 @@ from ..analytics.units import is_active, unit_counts
 from ..model import Model, Unit
 from ..settings import Settings
 from . import Asset, Page, progress, reform, trainings
-from .contacts import members_file, people_table, root, vcard_path
+from .contacts import fallback, members_file, people_table, root, vcard_path
+from .vcard import card_count
 from .render import render
 
 # Sections other features add to unit pages: each takes (model, unit) and returns escaped HTML,
@@ -28,7 +29,7 @@ SECTIONS: tuple[Section, ...] = (progress.unit_section, trainings.unit_section)
 def _unit_page(model: Model, unit: Unit) -> str:
     children = [(child, unit_counts(model, child)) for child in unit.children]
     active = [t for t in unit.teams if is_active(t, model)]
-    entry = lambda t: (t, vcard_path(t), people_table(model, t))  # noqa: E731
+    entry = lambda t: (t, vcard_path(t), card_count(t, fallback(model, t)), people_table(model, t))  # noqa: E731
     return render(
         "unit.html", unit=unit, counts=unit_counts(model, unit), children=children, root=root(unit.url),
         steering=[entry(t) for t in active if t.kind != "village_team"],

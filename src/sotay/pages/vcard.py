@@ -8,12 +8,16 @@ the same byte for byte, which tests/test_units.py checks against vobject's seria
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from vobject.base import backslashEscape
 
 from .. import phones
 from ..constants import KIND_LABEL
 from ..model import Member, Team
+
+if TYPE_CHECKING:
+    from .contacts import Fallback
 
 
 def _names(full_name: str) -> tuple[str, str, str]:
@@ -72,7 +76,7 @@ def _member_card(out: io.StringIO, member: Member) -> None:
     note += f" — {team.name}, {team.unit.name}"
     props: list[tuple[str, str]] = [("TITLE", member.role)]
     if member.phone:
-        props.append(("TEL;TYPE=CELL", phones.e164(member.phone)))
+        props.append(("TEL;TYPE=CELL" if member.phone_is_mobile else "TEL;TYPE=WORK", phones.e164(member.phone)))
     if member.zalo and phones.e164(member.zalo) != phones.e164(member.phone or ""):
         props.append(("TEL;TYPE=CELL", phones.e164(member.zalo)))
     if member.email:
@@ -80,13 +84,16 @@ def _member_card(out: io.StringIO, member: Member) -> None:
     _card(out, team, member.full_name, _names(member.full_name), note, props)
 
 
-def card_count(team: Team) -> int:
-    """Cards in the team's vCard: the team's public number and each member with a published contact."""
-    return (1 if team.public_phone else 0) + sum(1 for m in team.current_members if publishes_card(m))
+def card_count(team: Team, stand_in: Fallback | None = None) -> int:
+    """Cards in the team's vCard: the team's public number and each member with a published contact; when
+    there are none, the stand-in's public number (a steering group's), if it has one. 0: no vCard."""
+    own = (1 if team.public_phone else 0) + sum(1 for m in team.current_members if publishes_card(m))
+    return own or (1 if stand_in is not None and stand_in.phone else 0)
 
 
-def team_vcard(team: Team) -> str:
-    """Every consented current member of the team, plus the team's public number, as one .vcf text."""
+def team_vcard(team: Team, stand_in: Fallback | None = None) -> str:
+    """Every consented current member of the team, plus the team's public number, as one .vcf text. A team
+    with nobody to publish gets the number its pages point to instead (``stand_in``), not an empty file."""
     out = io.StringIO()
     if team.public_phone:
         _card(out, team, f"{team.name} ({team.unit.name})", ("", team.name, ""),
@@ -95,4 +102,9 @@ def team_vcard(team: Team) -> str:
     for member in team.current_members:
         if publishes_card(member):
             _member_card(out, member)
+    if not out.tell() and stand_in is not None and stand_in.phone:
+        name = stand_in.label[:1].upper() + stand_in.label[1:]  # "Tổ chỉ đạo Xã Cẩm Phúc"
+        _card(out, team, name, ("", name, ""),
+              f"Số chung của {stand_in.label}, để liên hệ {team.name}: thành viên của tổ chưa công khai số",
+              [("TEL;TYPE=WORK", phones.e164(stand_in.phone))])
     return out.getvalue()
