@@ -75,6 +75,15 @@ def test_unit_without_teams_has_zero_teams_and_no_target(mini):
     assert all_.units["10507"].teams == 2
 
 
+def test_team_counts_are_the_active_village_teams_as_on_unit_pages(mini):
+    from sotay.analytics.units import unit_counts
+    model = model_of(mini, "2023-01-20")
+    all_ = P.compute_all(model)
+    for unit in model.units.values():  # steering groups have no targets and are not counted here
+        assert all_.units[unit.id].teams == unit_counts(model, unit).village_teams, unit.name
+    assert all_.units["288"].teams == 3 and all_.units["30"].teams == 3
+
+
 def test_reports_submitted_after_today_are_not_known(mini):
     all_ = P.compute_all(model_of(mini, "2022-09-03"))
     # known: 10507-01's 110 (01/09); not 10507-02's 15 (04/09) nor 10510-01's 60 (20/09): 110 + 0 + 20

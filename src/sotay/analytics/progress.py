@@ -18,6 +18,7 @@ from typing import NamedTuple
 from .. import collector
 from ..model import Indicator, Model, Period, Team, Unit
 from .index import index
+from .units import is_active
 from .index import target_year as _target_year
 from . import trainings as trainings_analytics
 
@@ -43,7 +44,7 @@ class Figure:
 @dataclass(slots=True)
 class UnitProgress:
     unit: Unit
-    teams: int  # teams in the unit and below it; 0 means "no team yet"
+    teams: int  # active village teams (the teams given targets) in the unit and below it, as on unit pages; 0: none yet
     figures: list[Figure]  # in indicator order
 
     def figure(self, indicator_id: str) -> Figure:
@@ -90,6 +91,7 @@ def progress(model: Model, year: int | None = None) -> tuple[dict[str, UnitProgr
     no_results = (0,) * n
     own_targets: dict[str, list[Sequence]] = {uid: [] for uid in model.units}  # unit id -> its own teams' rows
     own_results: dict[str, list[Sequence]] = {uid: [] for uid in model.units}
+    own_count = dict.fromkeys(model.units, 0)
     teams: dict[str, TeamProgress] = {}
     for team in model.teams.values():
         team_targets = targets.get(team.id, no_targets)
@@ -98,10 +100,12 @@ def progress(model: Model, year: int | None = None) -> tuple[dict[str, UnitProgr
         teams[team.id] = TeamProgress(team, indicators, team_targets, achieved)
         own_targets[team.unit.id].append(team_targets)
         own_results[team.unit.id].append(achieved)
+        if team.kind == "village_team" and is_active(team, model):
+            own_count[team.unit.id] += 1
     # unit id -> [teams, targets per indicator (None: none set), results per indicator]: each unit's own
     # teams added up column by column, then rolled up, deepest units first, so each unit adds its total
     # to its parent once
-    acc: dict[str, list] = {uid: [len(rows), *_column_sums(rows, own_results[uid], n)] for uid, rows in own_targets.items()}
+    acc: dict[str, list] = {uid: [own_count[uid], *_column_sums(rows, own_results[uid], n)] for uid, rows in own_targets.items()}
     for unit in sorted(model.units.values(), key=lambda u: len(u.ancestors), reverse=True):
         if unit.parent is None:
             continue
