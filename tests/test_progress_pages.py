@@ -83,6 +83,17 @@ def test_training_page_lists_sessions_and_coverage(built_site, analytics):
     assert f"Toàn tỉnh {format_int(row.total)} " + " ".join(f"{format_int(c.trained)}/{format_int(c.total)} {format_percent(c.rate)}" for c in row.cells) in text
 
 
+def test_organisers_are_named_once_and_venues_with_their_district(built_site, analytics):
+    text = text_of(built_site / "tap-huan" / "index.html")
+    assert "Viettel Hải Dương (Viettel Hải Dương)" not in text and "(VNPT Hải Dương) (VNPT Hải Dương)" not in text
+    assert "Bưu điện tỉnh Hải Dương (VNPost) (Bưu điện Hải Dương)" not in text
+    # a commune's venue names its district too: "Xã Lê Lợi" alone could be one of several
+    commune_session = next(s for s in analytics.calendar.past if s.training.unit.level == "commune")
+    unit = commune_session.training.unit
+    assert f"{commune_session.training.venue} ({unit.name}, {unit.parent.name})" in text
+    assert "Viễn thông Hải Dương (VNPT Hải Dương)" in text and "Sở Thông tin và Truyền thông tỉnh Hải Dương (Sở TT&amp;TT)" in text
+
+
 def test_home_page_shows_latest_completeness_and_indicators_behind(built_site, analytics):
     text = text_of(built_site / "index.html")
     latest = analytics.latest_period
