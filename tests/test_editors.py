@@ -17,7 +17,8 @@ from sotay.exports.safe import neutralise, neutralise_row
 from sotay.load import load_model
 from sotay.package import read_package
 from sotay.slugs import slugify
-from sotay.scaffold import FRONT_MATTER_KEYS, GUIDE_SECTIONS, STEP_HEADING
+from sotay.scaffold import FRONT_MATTER_KEYS, GUIDE_SECTIONS
+from sotay.validate.guides import check_guides
 from sotay.yamlio import load_yaml
 
 TODAY = dt.date.fromisoformat(SITE_TODAY)
@@ -247,10 +248,28 @@ def test_new_guide_has_valid_front_matter_and_the_section_pattern(tmp_path):
     assert isinstance(meta["time"], str) and isinstance(meta["summary"], str)
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert tuple(headings) == GUIDE_SECTIONS
-    steps = re.findall(r"^### Bước (\d+): .+$", text, re.M)
-    assert steps == ["1", "2", "3"] and STEP_HEADING.startswith("### Bước {number}: ")
-    images = re.findall(r"^!\[([^\]]+)\]\(img/cai-dat-ung-dung-vneid/buoc-(\d)\.png\)$", text, re.M)
+    steps = re.findall(r"^(\d)\. .+$", text, re.M)  # a numbered list, as the published guides
+    assert steps == ["1", "2", "3"]
+    images = re.findall(r"^    !\[([^\]]+)\]\(img/cai-dat-ung-dung-vneid/buoc-(\d)\.png\)$", text, re.M)
     assert [n for _, n in images] == ["1", "2", "3"] and all(alt.strip() for alt, _ in images)
+
+
+def test_new_guide_passes_the_guides_check_once_its_pictures_are_added(tmp_path):
+    # What an editor does: create the guide, add the three screenshots it names, run the check.
+    docs = tmp_path / "docs"
+    assert run_script("new_guide.py", "Cài đặt ứng dụng VNeID", "--out", str(docs / "huong-dan")).returncode == 0
+    (docs / "danh-ba").mkdir(parents=True)
+    (docs / "danh-ba" / "index.md").write_text("# Danh bạ\n", encoding="utf-8")  # the page 'Hỏi ai' links to
+    pictures = docs / "huong-dan" / "img" / "cai-dat-ung-dung-vneid"
+    pictures.mkdir(parents=True)
+    for n in (1, 2, 3):
+        (pictures / f"buoc-{n}.png").write_bytes(PNG_1PX)
+    platforms = {row["id"] for row in csv.DictReader((DATA / "platforms.csv").open(encoding="utf-8"))}
+    assert [str(p) for p in check_guides(docs, platforms)] == []
+
+
+PNG_1PX = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ff"
+                        "ff3f0005fe02fea7d6a4e20000000049454e44ae426082")
 
 
 def test_new_guide_never_overwrites(tmp_path):

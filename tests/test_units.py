@@ -196,7 +196,9 @@ def test_a_team_with_nobody_to_publish_offers_the_number_its_pages_point_to(mini
     assert [(c.fn.value, c.tel.value) for c in cards] == [("T" + stand_in.label[1:], phones.e164(stand_in.phone))]
     assert team.name in cards[0].note.value and cards[0].tel.params["TYPE"] == ["WORK"]
     assert card_count(team, stand_in) == 1
-    assert "Tải danh bạ của tổ (vCard, 1 liên hệ)" in teams._team_page(mini_model, team)
+    page = teams._team_page(mini_model, team)
+    assert "Tải danh bạ của tổ (vCard, 1 liên hệ)" in page
+    assert "Mã tổ: <code>TCN-10510-01</code>" in page  # what an editor searches the data file for
     # a team with its own contacts does not get the stand-in too
     own = mini_model.teams["TCN-10507-01"]
     assert team_vcard(own, fallback(mini_model, own)) == team_vcard(own)

@@ -12,7 +12,9 @@ SECTION_STEPS = "## Các bước"
 SECTION_TROUBLE = "## Nếu gặp trục trặc"
 SECTION_ASK = "## Hỏi ai"
 GUIDE_SECTIONS = (SECTION_PREPARE, SECTION_STEPS, SECTION_TROUBLE, SECTION_ASK)
-STEP_HEADING = "### Bước {number}: {title}"
+# A step is an item of a numbered list with its picture indented under it (what the guides checker reads).
+STEP_ITEM = "{number}. {text}"
+STEP_IMAGE = "    ![{alt}]({src})"
 # Keys of a guide's front matter, in the order they are written.
 FRONT_MATTER_KEYS = ("title", "summary", "platforms", "audience", "difficulty", "time", "prerequisites",
                      "last_reviewed", "reviewer", "tags")
@@ -68,11 +70,10 @@ def guide_markdown(title: str, platforms: list[PlatformChoice], today: dt.date, 
     ]
     for number in range(1, STEPS + 1):
         lines += [
-            STEP_HEADING.format(number=number, title="Viết việc cần làm ở bước này"),
+            STEP_ITEM.format(number=number, text="Viết một việc cần làm ở bước này: bấm vào đâu, gõ gì, thấy gì trên màn hình."),
             "",
-            "Viết từng thao tác ngắn gọn: bấm vào đâu, gõ gì, thấy gì trên màn hình.",
-            "",
-            f"![Ảnh màn hình bước {number}: mô tả điều người đọc thấy trong ảnh](img/{slug}/buoc-{number}.png)",
+            STEP_IMAGE.format(alt=f"Ảnh màn hình bước {number}: mô tả điều người đọc thấy trong ảnh",
+                              src=f"img/{slug}/buoc-{number}.png"),
             "",
         ]
     lines += [
