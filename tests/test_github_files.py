@@ -53,6 +53,9 @@ def test_pull_requests_validate_test_and_build_and_main_deploys():
     steps = " ".join(s.get("uses", "") for job in deploy["jobs"].values() for s in job["steps"])
     assert "actions/upload-pages-artifact" in steps and "actions/deploy-pages" in steps
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    # the published site offers the offline ZIP the home page links to (tai-ve/), built strictly
+    runs = [s.get("run", "") for s in deploy["jobs"]["build"]["steps"]]
+    assert "python scripts/build_offline.py --site site -- --strict" in runs
 
 
 def test_codeowners_gives_each_district_its_data_files():
