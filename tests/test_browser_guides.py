@@ -63,6 +63,11 @@ def test_printed_handout_has_a_decodable_qr_code(page, site_url):
     (ARTIFACTS / "huong-dan-thanh-toan-qr-print.png").write_bytes(png)
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     assert [b.text for b in found] == [SITE_URL + "huong-dan/thanh-toan-qr/"]
+    # Pictures print at least 55 mm wide, so their smallest labels (10 of 200 units) are ~7 pt, not ~4 pt.
+    widths = page.locator("article ol > li img").evaluate_all("imgs => imgs.map(i => i.getBoundingClientRect().width)")
+    assert widths and min(widths) >= 55 * 96 / 25.4, widths
+    # A line for the trainer to write in the village team's number: the paper cannot know it.
+    assert "Số điện thoại của tổ: ……" in page.locator(".sotay-handout-ask").inner_text()
     # Steps and pictures stay together: no step is split across a page of the printed PDF.
     assert page.evaluate("getComputedStyle(document.querySelector('article ol > li')).breakInside") == "avoid"
     assert (ARTIFACTS / "huong-dan-thanh-toan-qr.pdf").stat().st_size > 10_000
