@@ -54,6 +54,20 @@ def test_contact_links_are_big_enough_to_tap(phone_page, site_url):
     assert phone_page.locator("#loc-huyen").bounding_box()["height"] >= 44
 
 
+def test_breadcrumbs_team_chips_and_late_reporter_links_are_at_least_24_px(phone_page, site_url):
+    def short(selector):
+        links = phone_page.locator(selector)
+        assert links.count() > 0, selector
+        heights = links.evaluate_all("as => as.map(a => [a.textContent, a.getBoundingClientRect().height])")
+        return [(text, h) for text, h in heights if h and h < 24]  # h 0: in a closed <details>
+    phone_page.goto(site_url + "don-vi/thanh-pho-hai-duong/phuong-cam-thuong/")
+    assert not short(".sotay-breadcrumbs a") and not short(".sotay-jump a")
+    assert phone_page.locator(".sotay-jump a").first.bounding_box()["height"] >= 44
+    phone_page.goto(site_url + "tien-do/")
+    phone_page.locator("details.sotay-period").first.evaluate("d => d.open = true")
+    assert not short(".sotay-reporters a")
+
+
 def test_row_names_stay_in_view_when_a_wide_table_scrolls_sideways(phone_page, site_url):
     phone_page.goto(site_url + "tien-do/")
     box = phone_page.locator(".sotay-scroll").filter(has=phone_page.locator("th[scope=row]")).first
