@@ -118,7 +118,21 @@ def test_village_teams_are_found_by_village_name(phone_page, site_url):
     # Left as typed: tone marks, a word lunr's stemmer would change (ngay -> ngai), lunr syntax.
     ("tiến độ", "tiến độ"), ("giay to", "giay to"), ("ngay", "ngay"), ('"an lac"', '"an lac"'), ("an*", "an*"),
     ("", ""),
+    # Tone marks of oa, oe, uy ending a word moved to the old placement, which the index also holds.
+    ("Cộng Hoà", "Cộng Hòa"), ("uỷ ban hoà giải", "ủy ban hòa giải"), ("HOÀ", "HÒA"), ("khoẻ", "khỏe"),
+    ("hoàng quý thuỷ", "hoàng quý thủy"), ("hòa", "hòa"),
 ])
 def test_what_the_search_worker_is_sent(phone_page, site_url, typed, sent):
     phone_page.goto(site_url)
     assert phone_page.evaluate("(q) => window.sotayExactFirst(q)", typed) == sent
+
+
+@pytest.mark.parametrize("query", ["Cộng Hòa", "cộng hoà"])
+def test_either_tone_placement_finds_both_spellings(phone_page, site_url, query):
+    """The units list writes "Phường Cộng Hoà" and "Xã Cộng Hòa"; a phone keyboard types one or the other."""
+    phone_page.goto(site_url)
+    search(phone_page, query)
+    links = phone_page.locator(".md-search-result__list > li.md-search-result__item > a")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(min(links.count(), 10))]
+    assert any("/phuong-cong-hoa/" in h for h in hrefs), hrefs
+    assert any("/xa-cong-hoa/" in h for h in hrefs), hrefs

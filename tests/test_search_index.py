@@ -155,3 +155,15 @@ def test_fold_shortcut_agrees_with_removing_every_combining_character(text):
     from sotay.text import fold
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     assert fold(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def test_words_with_the_new_tone_placement_are_indexed_in_the_old_one_too():
+    from sotay.search import fold_index
+    index = {"config": {"fields": {"title": {"boost": 1000}, "text": {"boost": 1}}}, "docs": [
+        {"location": "a/", "title": "Phường Cộng Hoà", "text": "Uỷ ban hoà giải, hòa bình."},
+        {"location": "b/", "title": "Xã Cộng Hòa", "text": "Không có gì."}]}
+    folded = fold_index(index)
+    assert folded["config"]["fields"]["title_tone"] == {"boost": 1000}
+    a, b = folded["docs"]
+    assert a["title_tone"] == "hòa" and a["text_tone"] == "ủy"  # "hòa" is in the text already
+    assert "title_tone" not in b and "text_tone" not in b

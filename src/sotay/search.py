@@ -13,12 +13,16 @@ import json
 import re
 from pathlib import Path
 
-from sotay.text import fold, nfc
+from sotay.text import fold, nfc, old_tone_placement
 
 # Folded field -> the field it copies (with the same boost).
 FOLDED_FIELDS = {"title_fold": "title", "text_fold": "text", "tags_fold": "tags"}
+# Field -> the field whose words written with the new tone placement it holds in the old one ("hoà" ->
+# "hòa"): search-exact.js sends toned queries in the old placement, so either spelling finds both.
+PLACEMENT_FIELDS = {"title_tone": "title", "text_tone": "text"}
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 
 
 def folded(value: str) -> str:
@@ -49,7 +53,7 @@ def fold_index(index: dict, exclude: tuple[str, ...] = ()) -> dict:
     """
     config = dict(index["config"])
     fields = dict(config.get("fields", {}))
-    for name, source in FOLDED_FIELDS.items():
+    for name, source in (FOLDED_FIELDS | PLACEMENT_FIELDS).items():
         fields[name] = dict(fields.get(source, {"boost": 1.0}))
     config["fields"] = fields
     docs = []
@@ -69,8 +73,21 @@ def fold_index(index: dict, exclude: tuple[str, ...] = ()) -> dict:
                 plain = _folded_plain(text)
                 if plain != _lower(text):
                     doc[name] = plain
+        for name, source in PLACEMENT_FIELDS.items():
+            value = doc.get(source)
+            if isinstance(value, str) and value:
+                moved = _moved_words(_lower(_text(value)))
+                if moved:
+                    doc[name] = moved
         docs.append(doc)
     return {**index, "config": config, "docs": docs}
+
+
+def _moved_words(text: str) -> str:
+    """The words of lower-case text whose tone mark moves to the old placement, in it, once each."""
+    words = _WORD.findall(text)
+    present = set(words)  # a word already in the text in the old placement is found there
+    return " ".join(dict.fromkeys(m for m in map(old_tone_placement, words) if m not in present))
 
 
 def fold_index_file(path: Path, exclude: tuple[str, ...] = (), measure: bool = False) -> tuple[int, int] | None:

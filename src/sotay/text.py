@@ -48,6 +48,22 @@ def same_spelling(a: str, b: str) -> bool:
     return _spelling(a) == _spelling(b)
 
 
+# A tone mark on the second vowel of oa, oe, uy ending a word ("hoà", "khoẻ", "thuỷ"; "quý" is another
+# case: its u belongs to qu); the old placement puts it on the first ("hòa", "khỏe", "thủy"). Both are
+# written, even in the official list of units.
+_NEW_PLACEMENT = re.compile(r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
+
+
+def _old_placement(match: re.Match) -> str:
+    first, second, *tone = unicodedata.normalize("NFD", match.group(1))
+    return unicodedata.normalize("NFC", first + "".join(tone) + second)
+
+
+def old_tone_placement(text: str) -> str:
+    """NFC text with every such word in the old placement: 'Cộng Hoà' -> 'Cộng Hòa', 'uỷ ban' -> 'ủy ban'."""
+    return _NEW_PLACEMENT.sub(_old_placement, text)
+
+
 def slugify(text: str) -> str:
     """A URL segment without tone marks: 'Phường Cẩm Thượng' -> 'phuong-cam-thuong'."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
