@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from sotay.text import format_int
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -42,6 +43,8 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     select.select_option("thanh-pho-hai-duong")
     shown = page.locator("#kho-khan-list li:visible").count()
     assert 0 < shown < total  # every period of that district, opened
+    said = page.locator(".sotay-filter__count").inner_text()
+    assert said == f"Đang hiện {shown} trong số {format_int(total)} ý kiến, của Thành phố Hải Dương.", said
     for i in range(blocks.count()):  # each period's count is the district's
         block = blocks.nth(i)
         assert block.locator(".sotay-notes__count").inner_text() == str(block.locator("li:visible").count())
@@ -49,6 +52,7 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     assert page.locator("#kho-khan-list li:visible [href]").first.inner_text()
     select.select_option("")
     assert page.locator("#kho-khan-list li:visible").count() == newest
+    assert page.locator(".sotay-filter__count").inner_text() == ""  # all of them: the page says how many
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.emulate_media(media="print")

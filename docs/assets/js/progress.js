@@ -30,7 +30,10 @@
           if (counted) counted.textContent = here.toLocaleString("vi-VN");
           shown += here;
         });
-        if (count) count.textContent = "Đang hiện " + shown.toLocaleString("vi-VN") + " ý kiến";
+        // next to the page's "682 ý kiến": say what the number shown is part of
+        var total = list.querySelectorAll("li[data-district]").length;
+        if (count) count.textContent = select.value ? "Đang hiện " + shown.toLocaleString("vi-VN") + " trong số " +
+          total.toLocaleString("vi-VN") + " ý kiến, của " + select.options[select.selectedIndex].text + "." : "";
       });
     });
   }
