@@ -185,3 +185,16 @@ def test_report_for_an_unknown_period_is_a_validation_error(mini):
     assert [str(p) for p in check(mini, D(2023, 1, 1))[2]] == [
         "reports/2022-08.csv:5:period_id: 2022-13: không có mã này trong bảng kỳ báo cáo (periods): kiểm tra chính tả (phân biệt hoa, thường) hoặc thêm vào bảng periods trước",
     ]
+
+
+def test_late_and_missing_reporters_are_listed_in_the_vietnamese_alphabet():
+    from conftest import DATA
+    from sotay.text import sort_key
+    model = load_model(DATA, dt.date(2023, 1, 20))
+    for period in P.completeness(model):
+        for cell in [period.province, *period.districts]:
+            for teams in ([x.team for x in cell.late], cell.missing):
+                keys = [(sort_key(t.unit.name), sort_key(t.village or t.name)) for t in teams]
+                assert keys == sorted(keys)
+    late = [x.team.unit.name for p in P.completeness(model) for x in p.province.late]
+    assert any(name.startswith("Xã Đ") for name in late)  # Đ comes after D, not after Z

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .. import collector
 from ..model import Indicator, Model, Period, Team, Unit
+from ..text import sort_key
 from .index import index
 from .units import is_active
 from .index import target_year as _target_year
@@ -243,7 +244,8 @@ def completeness(model: Model) -> list[PeriodCompleteness]:
 
 
 def _team_order(team: Team) -> tuple:
-    return (team.unit.name, team.id)
+    """By commune, then village, in the Vietnamese alphabet (as unit pages list them: Đ after D, not after Z)."""
+    return (sort_key(team.unit.name), sort_key(team.village or team.name), team.id)
 
 
 # Report notes -------------------------------------------------------------------------------------
