@@ -65,6 +65,8 @@ def test_templates_for_every_period_open_and_hold_current_teams_and_indicators(b
     page = (folder / "index.html").read_text(encoding="utf-8")
     for period in model.periods.values():
         assert f'href="{period.id}.xlsx"' in page and f'href="{period.id}.csv"' in page
+        # shown as the other pages show a month, with the code report files use
+        assert f'<td>{period.starts_on:%m/%Y} <span class="sotay-muted">(mã <code>{period.id}</code>)</span></td>' in page
         workbook = load_workbook(folder / f"{period.id}.xlsx")
         assert workbook.sheetnames[0] == INSTRUCTIONS_SHEET
         assert f"KỲ {period.id}" in workbook[INSTRUCTIONS_SHEET]["A1"].value
