@@ -35,7 +35,7 @@ SPECS = {
     "dvc-5": P("Tìm thủ tục", ("f", "khai sinh"), ("K", "Đăng ký khai sinh"), ("k", "Đăng ký khai sinh lưu động"), ("k", "Cấp bản sao trích lục")),
     "dvc-6": P("Tờ khai", ("t", "Họ và tên *"), ("F", "Nguyễn Văn An"), ("t", "Ngày sinh *"), ("f", "dd/mm/yyyy"), ("t", "Nơi cư trú *"), ("f", "Thôn…, xã…")),
     "dvc-7": P("Giấy tờ kèm theo", ("k", "Giấy chứng sinh"), ("B", "Tải tệp"), ("k", "Giấy đăng ký kết hôn"), ("b", "Tải tệp")),
-    "dvc-8": P("Nộp hồ sơ", ("t", "Đã nộp thành công"), ("t", "Mã hồ sơ:"), ("F", "H30.01-221015-0001"), ("i", "Ghi lại mã này để theo dõi"), ("B", "Nộp hồ sơ")),
+    "dvc-8": P("Nộp hồ sơ", ("t", "Đã nộp thành công"), ("t", "Mã hồ sơ:"), ("F", "H30.01-221015-0001"), ("i", "Ghi lại mã này để theo dõi"), ("b", "Về trang chủ")),
     # vneid
     "vneid-1": P("Kho ứng dụng", ("F", "VNeID"), ("k", "Kết quả tìm kiếm"), ("p", "")),
     "vneid-2": P("VNeID", ("t", "Nhà phát triển: Bộ Công an"), ("p", ""), ("B", "Cài đặt")),
@@ -93,7 +93,7 @@ SPECS = {
     "pa-5": P("Phản ánh của tôi", ("k", "Rác ven đường - đã tiếp nhận"), ("K", "Ổ gà - đang xử lý"), ("k", "Đèn đường - đã xử lý")),
     # thong-tin-dat-dai
     "dd-1": P("Trình duyệt", ("F", "Địa chỉ trang tra cứu"), ("i", "Tổ công nghệ số cho địa chỉ"), ("p", "")),
-    "dd-2": P("Tra cứu đất đai", ("t", "Huyện"), ("f", "Chọn huyện"), ("t", "Xã"), ("F", "Chọn xã")),
+    "dd-2": P("Tra cứu đất đai", ("t", "Tỉnh, thành phố"), ("f", "Hải Phòng"), ("t", "Xã, phường"), ("F", "Chọn xã, phường")),
     "dd-3": P("Tra cứu thửa đất", ("t", "Số tờ bản đồ"), ("f", "12"), ("t", "Số thửa"), ("f", "345"), ("B", "Tra cứu")),
     "dd-4": P("Kết quả", ("t", "Diện tích: 360 m²"), ("t", "Loại đất: đất ở nông thôn"), ("K", "Quy hoạch: xem chi tiết"), ("i", "Thông tin để tham khảo")),
     "dd-5": P("Tra cứu hồ sơ", ("t", "Mã hồ sơ trên phiếu hẹn"), ("f", "000.00.00.H23-…"), ("B", "Tra cứu hồ sơ")),
