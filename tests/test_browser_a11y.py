@@ -68,6 +68,20 @@ def test_breadcrumbs_team_chips_and_late_reporter_links_are_at_least_24_px(phone
     assert not short(".sotay-reporters a")
 
 
+def test_a_wide_table_caption_wraps_to_the_screen_and_stays_in_view(phone_page, site_url):
+    phone_page.goto(site_url + "don-vi/huyen-cam-giang/xa-cam-phuc/")
+    caption = phone_page.locator(".sotay-scroll caption", has_text="từng tổ").first
+    caption.scroll_into_view_if_needed()
+    text_box = lambda: caption.locator("span").evaluate(  # noqa: E731
+        "s => { const r = document.createRange(); r.selectNodeContents(s); const b = r.getBoundingClientRect(); return [b.left, b.right]; }")
+    assert caption.evaluate("c => c.closest('.sotay-scroll').scrollWidth > 360")  # the table is wider than the phone
+    left, right = text_box()
+    assert left >= 0 and right <= 360, (left, right)
+    caption.evaluate("c => { c.closest('.sotay-scroll').scrollLeft = 300; }")
+    left, right = text_box()
+    assert left >= 0 and right <= 360, (left, right)
+
+
 def test_row_names_stay_in_view_when_a_wide_table_scrolls_sideways(phone_page, site_url):
     phone_page.goto(site_url + "tien-do/")
     box = phone_page.locator(".sotay-scroll").filter(has=phone_page.locator("th[scope=row]")).first
