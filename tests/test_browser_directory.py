@@ -189,3 +189,13 @@ def test_a_landline_is_offered_for_calling_only(phone_page, site_url):
     hit = hit_for(phone_page, member["full_name"])
     assert hit.locator('a[href^="tel:"]').count() == 1 and hit.locator('a[href^="sms:"]').count() == 1
     assert hit.locator('a[href*="zalo.me"]').count() == 1
+
+
+def test_never_more_than_50_results_even_when_teams_fill_the_list(phone_page, site_url):
+    # "an" is in more than 45 team names, and also loosely in other teams and in people's names
+    phone_page.goto(site_url + "danh-ba/?tim=an")
+    more = phone_page.locator("#sotay-dir-more")
+    assert more.inner_text() == "Hiện thêm 30 kết quả"
+    more.click()
+    assert phone_page.locator("#sotay-dir-results > li").count() == 50 and more.is_hidden()
+    assert "hiện 50 kết quả đầu" in phone_page.locator("#sotay-dir-count").inner_text()

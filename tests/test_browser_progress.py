@@ -44,7 +44,7 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     shown = page.locator("#kho-khan-list li:visible").count()
     assert 0 < shown < total  # every period of that district, opened
     said = page.locator(".sotay-filter__count").inner_text()
-    assert said == f"Đang hiện {shown} trong số {format_int(total)} ý kiến, của Thành phố Hải Dương.", said
+    assert said == f"Đang hiện {shown} ý kiến của Thành phố Hải Dương (trong tổng số {format_int(total)} ý kiến).", said
     for i in range(blocks.count()):  # each period's count is the district's
         block = blocks.nth(i)
         assert block.locator(".sotay-notes__count").inner_text() == str(block.locator("li:visible").count())

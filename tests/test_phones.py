@@ -54,7 +54,8 @@ def js_rule(digits: str) -> bool:
 
 def test_mobile_or_landline_as_the_library_says_and_as_the_directory_script_says():
     rng = random.Random(2025)
-    samples = ["0" + str(rng.randint(2, 9)) + "".join(rng.choices("0123456789", k=rng.choice((8, 9)))) for _ in range(20_000)]
+    samples = ["0" + str(rng.randint(1, 9)) + "".join(rng.choices("0123456789", k=rng.choice((8, 9)))) for _ in range(20_000)]
+    samples += ["0121 234 567", "0140 123 456", "0160 123 456"]  # the library calls these mobiles; no network does
     samples += ["0912345678", "0388123456", "0220 3123 456", "02203123456", "0243 123 4567"]
     mobiles = landlines = 0
     for text in samples:
@@ -66,3 +67,4 @@ def test_mobile_or_landline_as_the_library_says_and_as_the_directory_script_says
         landlines += not phones.is_mobile(text)
     assert mobiles > 1000 and landlines > 500
     assert phones.is_mobile("0912 345 678") and not phones.is_mobile("0220 3123 456")
+    assert not phones.is_mobile("0121 234 567")

@@ -194,7 +194,20 @@ def test_late_and_missing_reporters_are_listed_in_the_vietnamese_alphabet():
     for period in P.completeness(model):
         for cell in [period.province, *period.districts]:
             for teams in ([x.team for x in cell.late], cell.missing):
-                keys = [(sort_key(t.unit.name), sort_key(t.village or t.name)) for t in teams]
+                keys = [(sort_key(t.unit.district.name), sort_key(t.unit.name), t.unit.id, sort_key(t.village or t.name))
+                        for t in teams]
                 assert keys == sorted(keys)
     late = [x.team.unit.name for p in P.completeness(model) for x in p.province.late]
     assert any(name.startswith("Xã Đ") for name in late)  # Đ comes after D, not after Z
+
+
+def test_a_unit_whose_teams_were_dissolved_keeps_its_figures(mini):
+    from conftest import edit_cell
+    from sotay.pages import units
+    edit_cell(mini / "teams/288.csv", 5, "dissolved_on", "2022-12-01")  # TCN-10510-01, Bình Hàn's only team
+    model = model_of(mini, "2023-01-20")
+    here = P.compute_all(model).units["10510"]
+    assert here.teams == 0 and here.has_teams  # no team today, but its 2022 target and results count
+    html = units._unit_page(model, model.units["10510"])
+    assert "chưa có tổ nào nên chưa có chỉ tiêu" not in html
+    assert "chưa có tổ" not in html.split('id="tien-do"')[1].split("</section>")[0]

@@ -107,8 +107,8 @@ def test_phone_with_country_code_or_spaces_is_accepted(mini, value):
 
 def test_zalo_number_must_be_a_mobile(mini):
     edit_cell(mini / "members/288.csv", 3, "zalo", "0220 3123 456")  # a landline cannot hold a Zalo account
-    assert problems(mini) == ["members/288.csv:3:zalo: 0220 3123 456: số Zalo phải là số di động (Zalo không dùng "
-                              "được với số máy bàn 02…): ghi số di động hoặc để trống"]
+    assert problems(mini) == ["members/288.csv:3:zalo: 0220 3123 456: số Zalo phải là số di động, ví dụ 0912345678 "
+                              "(Zalo không dùng số máy bàn hay số tổng đài): ghi số di động hoặc để trống"]
     edit_cell(mini / "members/288.csv", 3, "phone", "0220 3123 456")  # as a phone it is fine
     edit_cell(mini / "members/288.csv", 3, "zalo", "")
     assert problems(mini) == []

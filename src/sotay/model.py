@@ -3,7 +3,6 @@ consent are dropped here, so no page, file or index built from the model can pub
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from sys import intern  # ids: one string object each, shared by rows and the dictionaries that look them up
@@ -177,15 +176,6 @@ class Organisation:
     valid_to: dt.date | None
     succeeded_by: str | None
     successor: Organisation | None = None
-
-    @property
-    def full_label(self) -> str:
-        """The name, then the short name in brackets unless the name already has its words: 'Viettel Hải
-        Dương', 'Bưu điện tỉnh Hải Dương (VNPost)' (short 'Bưu điện Hải Dương'), not twice."""
-        words = set(re.findall(r"\w+", self.name.casefold()))
-        if words.issuperset(re.findall(r"\w+", self.short_name.casefold())):
-            return self.name
-        return f"{self.name} ({self.short_name})"
 
     def on(self, day: dt.date) -> Organisation | None:
         """The body that carries this one on at ``day`` (itself while it exists under this name);

@@ -13,13 +13,13 @@ import json
 import re
 from pathlib import Path
 
-from sotay.text import fold, nfc, old_tone_placement
+from sotay.text import fold, nfc, other_tone_placement
 
 # Folded field -> the field it copies (with the same boost).
 FOLDED_FIELDS = {"title_fold": "title", "text_fold": "text", "tags_fold": "tags"}
-# Field -> the field whose words written with the new tone placement it holds in the old one ("hoà" ->
-# "hòa"): search-exact.js sends toned queries in the old placement, so either spelling finds both.
-PLACEMENT_FIELDS = {"title_tone": "title", "text_tone": "text"}
+# Field -> the field whose words with a movable tone mark it holds in the other placement ("hoà" <->
+# "hòa"), so that either spelling typed finds both, also while the word is being typed ("hoà" -> "hoàng").
+PLACEMENT_FIELDS = {"title_tone": "title", "text_tone": "text", "tags_tone": "tags"}
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -75,19 +75,19 @@ def fold_index(index: dict, exclude: tuple[str, ...] = ()) -> dict:
                     doc[name] = plain
         for name, source in PLACEMENT_FIELDS.items():
             value = doc.get(source)
-            if isinstance(value, str) and value:
-                moved = _moved_words(_lower(_text(value)))
-                if moved:
-                    doc[name] = moved
+            texts = [v for v in value if isinstance(v, str)] if isinstance(value, list) else [value] if isinstance(value, str) else []
+            moved = _moved_words(nfc(_lower(" ".join(_text(t) for t in texts))))
+            if moved:
+                doc[name] = moved
         docs.append(doc)
     return {**index, "config": config, "docs": docs}
 
 
 def _moved_words(text: str) -> str:
-    """The words of lower-case text whose tone mark moves to the old placement, in it, once each."""
+    """The words of lower-case NFC text with a movable tone mark, in the other placement, once each."""
     words = _WORD.findall(text)
-    present = set(words)  # a word already in the text in the old placement is found there
-    return " ".join(dict.fromkeys(m for m in map(old_tone_placement, words) if m not in present))
+    present = set(words)  # a word already in the text in the other placement is found there
+    return " ".join(dict.fromkeys(m for m in map(other_tone_placement, words) if m not in present))
 
 
 def fold_index_file(path: Path, exclude: tuple[str, ...] = (), measure: bool = False) -> tuple[int, int] | None:

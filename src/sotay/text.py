@@ -48,20 +48,24 @@ def same_spelling(a: str, b: str) -> bool:
     return _spelling(a) == _spelling(b)
 
 
-# A tone mark on the second vowel of oa, oe, uy ending a word ("hoà", "khoẻ", "thuỷ"; "quý" is another
-# case: its u belongs to qu); the old placement puts it on the first ("hòa", "khỏe", "thủy"). Both are
-# written, even in the official list of units.
-_NEW_PLACEMENT = re.compile(r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
+# A tone mark of oa, oe, uy ending a word sits on the second vowel in the new placement ("hoà", "khoẻ",
+# "thuỷ"), on the first in the old one ("hòa", "khỏe", "thủy"); "quý" is another case (its u belongs to qu).
+# Both are written, even in the official list of units.
+_EITHER_PLACEMENT = re.compile(
+    r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]|[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])(?!\w)")
 
 
-def _old_placement(match: re.Match) -> str:
-    first, second, *tone = unicodedata.normalize("NFD", match.group(1))
-    return unicodedata.normalize("NFC", first + "".join(tone) + second)
+def _swap_placement(match: re.Match) -> str:
+    first, *rest = unicodedata.normalize("NFD", match.group(1))  # vowel, then the other vowel and the tone mark
+    second = next(ch for ch in rest if ch not in _TONE_MARKS)
+    tone = "".join(ch for ch in rest if ch in _TONE_MARKS)
+    moved = first + tone + second if rest[0] == second else first + second + tone
+    return unicodedata.normalize("NFC", moved)
 
 
-def old_tone_placement(text: str) -> str:
-    """NFC text with every such word in the old placement: 'Cộng Hoà' -> 'Cộng Hòa', 'uỷ ban' -> 'ủy ban'."""
-    return _NEW_PLACEMENT.sub(_old_placement, text)
+def other_tone_placement(text: str) -> str:
+    """NFC text with each such word in the other placement: 'Cộng Hoà' -> 'Cộng Hòa', 'thủy' -> 'thuỷ'."""
+    return _EITHER_PLACEMENT.sub(_swap_placement, text)
 
 
 def slugify(text: str) -> str:

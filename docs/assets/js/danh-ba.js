@@ -108,7 +108,7 @@
     // People named like the query, but loosely matched teams keep a few places among the results shown
     // first, so that a count of teams is never all hidden.
     for (var b = 0; b < 3; b++) at[b] = add(people[b], false, FIRST - kept, 0);
-    if (at[0] < people[0].length || at[1] < people[1].length || at[2] < people[2].length) w = add(weakTeams, true, items.length + kept, 0);
+    if (at[0] < people[0].length || at[1] < people[1].length || at[2] < people[2].length) w = add(weakTeams, true, Math.min(LIMIT, items.length + kept), 0);
     for (b = 0; b < 3; b++) at[b] = add(people[b], false, LIMIT - kept + w, at[b]);
     add(weakTeams, true, LIMIT, w); add(people[3], false, LIMIT, 0); add(people[4], false, LIMIT, 0);
     var count = 0;

@@ -32,8 +32,8 @@
         });
         // next to the page's "682 ý kiến": say what the number shown is part of
         var total = list.querySelectorAll("li[data-district]").length;
-        if (count) count.textContent = select.value ? "Đang hiện " + shown.toLocaleString("vi-VN") + " trong số " +
-          total.toLocaleString("vi-VN") + " ý kiến, của " + select.options[select.selectedIndex].text + "." : "";
+        if (count) count.textContent = select.value ? "Đang hiện " + shown.toLocaleString("vi-VN") + " ý kiến của " +
+          select.options[select.selectedIndex].text + " (trong tổng số " + total.toLocaleString("vi-VN") + " ý kiến)." : "";
       });
     });
   }

@@ -45,11 +45,16 @@ class Figure:
 @dataclass(slots=True)
 class UnitProgress:
     unit: Unit
-    teams: int  # active village teams (the teams given targets) in the unit and below it, as on unit pages; 0: none yet
+    teams: int  # village teams active today in the unit and below it, as unit pages count them
     figures: list[Figure]  # in indicator order
 
     def figure(self, indicator_id: str) -> Figure:
         return next(f for f in self.figures if f.indicator.id == indicator_id)
+
+    @property
+    def has_teams(self) -> bool:
+        """Teams today, or targets and results of the year from teams since dissolved."""
+        return self.teams > 0 or any(f.target is not None or f.achieved for f in self.figures)
 
 
 @dataclass(slots=True)
@@ -244,8 +249,11 @@ def completeness(model: Model) -> list[PeriodCompleteness]:
 
 
 def _team_order(team: Team) -> tuple:
-    """By commune, then village, in the Vietnamese alphabet (as unit pages list them: Đ after D, not after Z)."""
-    return (sort_key(team.unit.name), sort_key(team.village or team.name), team.id)
+    """By district, commune (two may share a name), then village, in the Vietnamese alphabet, as unit pages
+    list them (Đ after D, not after Z)."""
+    district = team.unit.district
+    return (sort_key(district.name) if district is not None else (), sort_key(team.unit.name), team.unit.id,
+            sort_key(team.village or team.name), team.id)
 
 
 # Report notes -------------------------------------------------------------------------------------

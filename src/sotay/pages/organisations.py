@@ -6,6 +6,7 @@ that body by ``model.today`` follows the ``succeeded_by`` chain of the organisat
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..model import Model, Organisation
 from ..text import format_date
@@ -34,3 +35,17 @@ def label(model: Model, org: Organisation, short: bool = True) -> str:
     note = today_note(model, org, short)
     name = org.short_name if short else org.name
     return f"{name} ({note})" if note else name
+
+
+def full_label(org: Organisation) -> str:
+    """The name, then the short name in brackets unless the name already has its words: 'Viettel Hải
+    Dương', 'Bưu điện tỉnh Hải Dương (VNPost)' (short 'Bưu điện Hải Dương'), not twice."""
+    words = set(re.findall(r"\w+", org.name.casefold()))
+    if words.issuperset(re.findall(r"\w+", org.short_name.casefold())):
+        return org.name
+    return f"{org.name} ({org.short_name})"
+
+
+def full_labels(model: Model) -> dict[str, str]:
+    """organisation id -> full_label, for templates."""
+    return {org_id: full_label(org) for org_id, org in model.organisations.items()}

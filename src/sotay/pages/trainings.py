@@ -9,6 +9,7 @@ from ..model import Model, Unit
 from ..settings import Settings
 from . import Asset, Page
 from .guide_links import guide_slugs
+from .organisations import full_labels as organiser_labels
 from .organisations import notes as organiser_notes
 from .reform import new_root
 from .render import render
@@ -27,7 +28,7 @@ def _calendar(model: Model, settings: Settings) -> str:
     all_ = analytics.get(model)
     return render("tap_huan.html", today=model.today, calendar=all_.calendar, coverage=all_.coverage,
                   topics=_topics(model), root="../", now=organiser_notes(model, short=False),
-                  new_root=new_root(model))
+                  organisers=organiser_labels(model), new_root=new_root(model))
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:

@@ -89,7 +89,7 @@ def _phones(ctx: Context) -> Iterator[Problem]:
                 if row.get(column):
                     message = phones.problem(row[column])
                     if not message and column == "zalo" and not phones.is_mobile(row[column]):
-                        message = "số Zalo phải là số di động (Zalo không dùng được với số máy bàn 02…): ghi số di động hoặc để trống"
+                        message = "số Zalo phải là số di động, ví dụ 0912345678 (Zalo không dùng số máy bàn hay số tổng đài): ghi số di động hoặc để trống"
                     if message:
                         yield ctx.at(table, row, column, row[column], message)
 
