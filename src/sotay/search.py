@@ -85,6 +85,8 @@ def fold_index(index: dict, exclude: tuple[str, ...] = ()) -> dict:
 
 def _moved_words(text: str) -> str:
     """The words of lower-case NFC text with a movable tone mark, in the other placement, once each."""
+    if other_tone_placement(text) == text:  # one scan; most texts have no such word
+        return ""
     words = _WORD.findall(text)
     present = set(words)  # a word already in the text in the other placement is found there
     return " ".join(dict.fromkeys(m for m in map(other_tone_placement, words) if m not in present))
