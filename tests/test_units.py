@@ -235,6 +235,17 @@ def test_a_landline_gets_a_call_link_only(mini):
     assert row[5] == "0220 3111 222" and row[6] == ""  # the script offers no Zalo for it (danh-ba.js mobile())
 
 
+def test_a_shared_mobile_number_takes_messages_and_a_landline_calls_only(mini):
+    edit_cell(mini / "teams/288.csv", 3, "public_phone", "0912 345 678")  # TCN-10507-01's number is a mobile
+    model = load_model(mini, TODAY)
+    team = model.teams["TCN-10507-01"]
+    for html in (units._unit_page(model, team.unit), teams._team_page(model, team)):
+        assert 'href="sms:+84912345678"' in html and 'href="https://zalo.me/0912345678"' in html
+    province = teams._team_page(model, model.teams["BCD-30"])  # 0220 3000 000, an office line
+    assert 'href="tel:+842203000000"' in province and "sms:+842203000000" not in province
+    assert "zalo.me/02203000000" not in province
+
+
 def vobject_team_vcard(team) -> str:
     """The team's vCard built as vobject component trees and serialized by vobject: the reference the
     line-by-line writer must match byte for byte."""

@@ -21,7 +21,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(num=format_int, pct=format_percent, date=format_date, phone=phones.national, e164=phones.e164,
-                       groupby_in_order=groups_in_order)
+                       digits=phones.digits_national, groupby_in_order=groups_in_order)
+    env.tests.update(mobile=phones.is_mobile)
     return env
 
 
