@@ -145,3 +145,15 @@ def test_a_word_being_typed_with_a_tone_mark_still_finds_longer_words(phone_page
     phone_page.goto(site_url)
     search(phone_page, "điện thoạ")
     assert "điện thoại" in phone_page.locator(".md-search-result__list").inner_text().lower()
+
+
+def test_text_pasted_or_picked_from_suggestions_is_searched(phone_page, site_url):
+    """No key is pressed when a word is pasted, dictated or picked from the keyboard's suggestions."""
+    phone_page.goto(site_url)
+    phone_page.locator("label.md-header__button[for='__search']").click()
+    box = phone_page.locator("input[data-md-component='search-query']")
+    box.evaluate("(el) => { el.value = 'cộng hoà'; el.dispatchEvent(new Event('input', {bubbles: true})); }")
+    links = phone_page.locator(".md-search-result__list > li.md-search-result__item > a")
+    links.first.wait_for()
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(min(links.count(), 10))]
+    assert any("/phuong-cong-hoa/" in h for h in hrefs), hrefs

@@ -79,7 +79,10 @@ def directory_data(model: Model) -> dict:
             contact = ""
         else:
             contact = [fb.label, _phone(fb.phone)]
-        t_rows.append([prefix, rest, unit_index[id(team.unit)], team.id.lower(), search_text(team.village or team.name),
+        # A steering group is found through its unit's name: its own name ("…công nghệ số cộng đồng xã …")
+        # would make every query with "dong" or "cong" list all 120 of them first.
+        own = team.village or team.name if team.kind == "village_team" else "tổ chỉ đạo"
+        t_rows.append([prefix, rest, unit_index[id(team.unit)], team.id.lower(), search_text(own),
                        _phone(team.public_phone), contact])
 
     organisations: dict[str, int] = {}
