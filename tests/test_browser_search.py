@@ -152,8 +152,9 @@ def test_text_pasted_or_picked_from_suggestions_is_searched(phone_page, site_url
     phone_page.goto(site_url)
     phone_page.locator("label.md-header__button[for='__search']").click()
     box = phone_page.locator("input[data-md-component='search-query']")
-    box.evaluate("(el) => { el.value = 'cộng hoà'; el.dispatchEvent(new Event('input', {bubbles: true})); }")
+    box.press_sequentially("zalo")  # the search is ready and shows results for what was typed
     links = phone_page.locator(".md-search-result__list > li.md-search-result__item > a")
     links.first.wait_for()
-    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(min(links.count(), 10))]
-    assert any("/phuong-cong-hoa/" in h for h in hrefs), hrefs
+    box.evaluate("(el) => { el.value = 'cộng hoà'; el.dispatchEvent(new Event('input', {bubbles: true})); }")
+    phone_page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result__list a')]
+        .some(a => a.getAttribute('href').includes('/phuong-cong-hoa/'))""", timeout=5000)
