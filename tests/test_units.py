@@ -112,6 +112,13 @@ def test_people_are_sorted_by_role_then_given_name_in_the_vietnamese_alphabet(de
     assert len(members) > 50
 
 
+def test_names_of_several_words_sort_word_by_word():
+    from sotay.text import sort_key
+    names = ["Xã Cộng Hòa", "Xã Cổ Dũng", "Thôn Lạc Dục", "Thôn La Xá", "Xã Đức Chính", "Xã Định Sơn", "Xã Dân Chủ"]
+    assert sorted(names, key=sort_key) == ["Thôn La Xá", "Thôn Lạc Dục", "Xã Cổ Dũng", "Xã Cộng Hòa", "Xã Dân Chủ",
+                                           "Xã Định Sơn", "Xã Đức Chính"]
+
+
 def test_person_sort_key_follows_the_vietnamese_alphabet():
     names = ["Lê Văn Đức", "Trần Thị Dung", "Phạm Thị Ánh", "Vũ Văn Bình", "Nguyễn Thị Ân", "Đỗ Văn An", "Hoàng Thị Ăn"]
     assert sorted(names, key=person_sort_key) == [

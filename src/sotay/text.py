@@ -86,7 +86,8 @@ def _letters(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         marks = base[1:]
         letter = unicodedata.normalize("NFC", base[0] + "".join(m for m in marks if m in _LETTER_MARKS))
         tone = next((m for m in marks if m in _TONES), "")
-        primary.append(_LETTER_RANK.get(letter, 100 + ord(letter[0])))
+        # a space ends a word: "Cổ Dũng" before "Cộng Hòa", "La Xá" before "Lạc Dục" (word by word)
+        primary.append(-1 if letter.isspace() else _LETTER_RANK.get(letter, 100 + ord(letter[0])))
         tones.append(_TONES[tone])
     return tuple(primary), tuple(tones)
 
