@@ -167,3 +167,11 @@ def test_words_with_a_movable_tone_mark_are_indexed_in_the_other_placement_too()
     a, b = folded["docs"]
     assert a["title_tone"] == "hòa" and a["text_tone"] == "ủy"  # "hoà" and "hòa" are both in the text already
     assert b["title_tone"] == "hoà" and "text_tone" not in b
+
+
+def test_communes_of_the_same_name_are_told_apart_in_search_results(built_site):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    texts = {d["location"]: d["text"] for d in docs if d["location"].endswith("/xa-cong-hoa/")}
+    assert len(texts) == 2  # Xã Cộng Hòa of Kim Thành and of Nam Sách: the text under the title says which
+    assert "Thuộc Huyện Kim Thành." in texts["don-vi/huyen-kim-thanh/xa-cong-hoa/"]
+    assert "Thuộc Huyện Nam Sách." in texts["don-vi/huyen-nam-sach/xa-cong-hoa/"]
