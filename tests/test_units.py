@@ -211,6 +211,19 @@ def test_a_team_with_nobody_to_publish_offers_the_number_its_pages_point_to(mini
     assert team_vcard(own, fallback(mini_model, own)) == team_vcard(own)
 
 
+def test_the_vcard_holds_the_number_given_for_members_who_keep_theirs_private(mini):
+    edit_cell(mini / "members/288.csv", 3, "consent", "không")  # the leader, Phạm Thị Dung, now private
+    edit_cell(mini / "members/288.csv", 4, "consent", "có")  # Đỗ Văn Đức now public
+    model = load_model(mini, TODAY)
+    team = model.teams["TCN-10507-01"]
+    stand_in = fallback(model, team)
+    assert stand_in.label.startswith("tổ chỉ đạo") and stand_in.phone
+    cards = list(vobject.readComponents(team_vcard(team, stand_in)))
+    assert [c.fn.value for c in cards] == ["Đỗ Văn Đức", "T" + stand_in.label[1:]]
+    assert cards[1].tel.value == phones.e164(stand_in.phone) and card_count(team, stand_in) == 2
+    assert "Phạm Thị Dung" not in team_vcard(team, stand_in) and "0900000004" not in team_vcard(team, stand_in)
+
+
 def test_no_vcard_is_offered_when_there_is_no_number_at_all(mini_model, monkeypatch):
     team = mini_model.teams["TCN-10510-01"]
     nobody = Fallback(f"Ủy ban nhân dân {team.unit.name}", None)

@@ -84,16 +84,28 @@ def _member_card(out: io.StringIO, member: Member) -> None:
     _card(out, team, member.full_name, _names(member.full_name), note, props)
 
 
+def _with_stand_in(team: Team, stand_in: Fallback | None) -> bool:
+    """Whether the team's vCard also holds the stand-in's number: the number its pages give for members
+    who did not agree to publish theirs (or for the team, when nobody did), unless the file has it already."""
+    if stand_in is None or not stand_in.phone:
+        return False
+    members = team.current_members
+    if members and all(publishes_card(m) for m in members):  # nobody to stand in for
+        return False
+    present = {phones.e164(n) for n in [team.public_phone, *(m.phone for m in members if publishes_card(m))] if n}
+    return phones.e164(stand_in.phone) not in present
+
+
 def card_count(team: Team, stand_in: Fallback | None = None) -> int:
-    """Cards in the team's vCard: the team's public number and each member with a published contact; when
-    there are none, the stand-in's public number (a steering group's), if it has one. 0: no vCard."""
+    """Cards in the team's vCard: the team's public number, each member with a published contact, and the
+    stand-in's public number (a steering group's) where _with_stand_in says so. 0: no vCard."""
     own = (1 if team.public_phone else 0) + sum(1 for m in team.current_members if publishes_card(m))
-    return own or (1 if stand_in is not None and stand_in.phone else 0)
+    return own + (1 if _with_stand_in(team, stand_in) else 0)
 
 
 def team_vcard(team: Team, stand_in: Fallback | None = None) -> str:
-    """Every consented current member of the team, plus the team's public number, as one .vcf text. A team
-    with nobody to publish gets the number its pages point to instead (``stand_in``), not an empty file."""
+    """Every consented current member of the team, plus the team's public number, as one .vcf text; and
+    the number the team's pages give for the others (``stand_in``), so the file is never empty for them."""
     out = io.StringIO()
     if team.public_phone:
         _card(out, team, f"{team.name} ({team.unit.name})", ("", team.name, ""),
@@ -102,9 +114,9 @@ def team_vcard(team: Team, stand_in: Fallback | None = None) -> str:
     for member in team.current_members:
         if publishes_card(member):
             _member_card(out, member)
-    if not out.tell() and stand_in is not None and stand_in.phone:
+    if _with_stand_in(team, stand_in):
         name = stand_in.label[:1].upper() + stand_in.label[1:]  # "Tổ chỉ đạo Xã Cẩm Phúc"
         _card(out, team, name, ("", name, ""),
-              f"Số chung của {stand_in.label}, để liên hệ {team.name}: thành viên của tổ chưa công khai số",
+              f"Số chung của {stand_in.label}, để liên hệ {team.name} về thành viên chưa công khai số",
               [("TEL;TYPE=WORK", phones.e164(stand_in.phone))])
     return out.getvalue()
