@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("title", help="tiêu đề bài hướng dẫn, có dấu")
     parser.add_argument("--platform", action="append", default=[], help="mã nền tảng trong data/platforms.csv (có thể ghi nhiều lần)")
-    parser.add_argument("--reviewer", default="Ban biên tập Sổ tay", help="người rà soát bài")
+    parser.add_argument("--reviewer", default="Nhóm biên tập Sổ tay", help="người rà soát bài")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "huong-dan", help="thư mục đặt bài (mặc định docs/huong-dan)")
     args = parser.parse_args(argv)
     title = nfc(args.title).strip()

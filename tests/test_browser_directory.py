@@ -97,6 +97,8 @@ def test_directory_shows_20_results_then_30_more_on_request_and_says_how_many(ph
     assert "Không tìm thấy" in phone_page.locator("#sotay-dir-count").inner_text()
     search(phone_page, "nguyen")  # a new query starts again from 20
     assert results.count() == 20 and more.is_visible()
+    search(phone_page, "nguyen van an")  # people only: no "0 tổ và"
+    assert re.match(r"Tìm thấy \d+ người;", phone_page.locator("#sotay-dir-count").inner_text())
 
 
 def test_teams_counted_are_shown_even_when_people_fill_the_list(phone_page, site_url_2026):

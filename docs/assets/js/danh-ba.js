@@ -187,7 +187,8 @@
     shown = to;
     var total = found.teams + found.people;
     if (!total) status.textContent = "Không tìm thấy tổ hay người nào. Thử gõ ít chữ hơn, hoặc tên thôn, tên xã.";
-    else status.textContent = "Tìm thấy " + number(found.teams) + " tổ và " + number(found.people) + " người" +
+    else status.textContent = "Tìm thấy " + [found.teams ? number(found.teams) + " tổ" : "", found.people ? number(found.people) + " người" : ""]
+      .filter(Boolean).join(" và ") +
       (total > shown ? "; hiện " + shown + " kết quả đầu, gõ thêm để thu hẹp." : ".");
     var rest = found.items.length - shown;
     more.hidden = rest <= 0;
