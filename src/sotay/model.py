@@ -102,7 +102,9 @@ class Member:
     def zalo_digits(self) -> str:
         if not self.consent:
             return ""
-        return phones.digits_national(self.zalo) if self.zalo else phones.digits_national(self.phone) if self.phone_is_mobile else ""
+        if self.zalo:
+            return phones.digits_national(self.zalo)
+        return phones.digits_national(self.phone) if self.phone_is_mobile else ""  # a landline has no Zalo
 
 
 @dataclass(eq=False, repr=False, slots=True)  # slots: less memory, quicker reads (--scale 10: 13,500 teams, 88,000 members)

@@ -75,7 +75,7 @@ def fold_index(index: dict, exclude: tuple[str, ...] = ()) -> dict:
                     doc[name] = plain
         for name, source in PLACEMENT_FIELDS.items():
             value = doc.get(source)
-            texts = [v for v in value if isinstance(v, str)] if isinstance(value, list) else [value] if isinstance(value, str) else []
+            texts = [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]  # tags: a list
             moved = _moved_words(nfc(_lower(" ".join(_text(t) for t in texts))))
             if moved:
                 doc[name] = moved

@@ -13,9 +13,9 @@
   var NativeWorker = window.Worker, QUERY = 2, BOOST = 10;
   if (!NativeWorker) return;
 
-  // All words or none: boosting some words of a query would let them outweigh the others ("giay to":
-  // "to" is in every team's name).
   var MOVABLE = /(?:^|[^q])(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]|[òóỏõọ][ae]|[ùúủũụ]y)$/iu;  // as sotay.text
+  // Without tone marks, all words or none: boosting some words of a query would let them outweigh the
+  // others ("giay to": "to" is in every team's name). With them, only the words whose spelling varies.
   function exactFirst(query) {
     var words = query.trim().split(/\s+/).filter(Boolean);
     if (!words.length || words.some(function (word) { return /[ys]$/i.test(word); })) return query;

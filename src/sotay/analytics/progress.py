@@ -54,7 +54,12 @@ class UnitProgress:
     @property
     def has_teams(self) -> bool:
         """Teams today, or targets and results of the year from teams since dissolved."""
-        return self.teams > 0 or any(f.target is not None or f.achieved for f in self.figures)
+        return self.teams > 0 or has_figures(self.figures)
+
+
+def has_figures(figures: Sequence[Figure]) -> bool:
+    """Whether any indicator has a target or a result."""
+    return any(f.target is not None or f.achieved for f in figures)
 
 
 @dataclass(slots=True)

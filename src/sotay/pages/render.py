@@ -8,6 +8,7 @@ from operator import attrgetter
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .. import phones
+from ..analytics.progress import has_figures
 from ..text import format_date, format_int, format_percent
 
 
@@ -22,7 +23,7 @@ def environment() -> Environment:
     )
     env.filters.update(num=format_int, pct=format_percent, date=format_date, phone=phones.national, e164=phones.e164,
                        digits=phones.digits_national, groupby_in_order=groups_in_order)
-    env.tests.update(mobile=phones.is_mobile)
+    env.tests.update(mobile=phones.is_mobile, with_figures=has_figures)
     return env
 
 

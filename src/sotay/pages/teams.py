@@ -11,7 +11,7 @@ from ..constants import KIND_LABEL
 from ..model import Model, Team
 from ..settings import Settings
 from . import Asset, Page
-from .contacts import fallback, members_file, people_table, root, vcard_path
+from .contacts import Fallback, fallback, members_file, people_table, root, vcard_path
 from .reform import ended_on, successors_in_force
 from .render import render
 from .vcard import card_count, team_vcard
@@ -22,8 +22,9 @@ def title(team: Team) -> str:
     return f"{team.name}, {team.unit.name}" if team.kind == "village_team" else team.name
 
 
-def _team_page(model: Model, team: Team) -> str:
-    stand_in = fallback(model, team)
+def _team_page(model: Model, team: Team, stand_in: Fallback | None = None) -> str:
+    if stand_in is None:
+        stand_in = fallback(model, team)
     return render("team.html", team=team, root=root(team.url), chain=[*team.unit.ancestors, team.unit], table=people_table(model, team),
                   kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1],
                   cards=card_count(team, stand_in), stand_in=stand_in,
@@ -33,16 +34,17 @@ def _team_page(model: Model, team: Team) -> str:
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
     pages, assets = [], []
     for team in model.teams.values():
+        stand_in = fallback(model, team)  # whom the page and the vCard give for private numbers
         pages.append(Page(
             path=f"{team.url}index.md",
             title=title(team),
-            render=partial(_team_page, model, team),
+            render=partial(_team_page, model, team, stand_in),
             edit=f"data/{members_file(model, team)}",
             description=f"Thành viên và liên hệ của {title(team)}.",
             # Team names are indexed through the unit pages' headings; no second copy per team.
             meta={"search": {"exclude": True}},
         ))
-        vcard = team_vcard(team, fallback(model, team))
+        vcard = team_vcard(team, stand_in)
         if vcard:  # no number to publish, not even a stand-in's: no file, and the pages offer none
             assets.append(Asset(vcard_path(team), vcard.encode("utf-8")))
     return pages, assets
