@@ -115,7 +115,7 @@ SPECS = {
     "cs-2": F("Tài khoản định danh VNeID", "Dịch vụ công trực tuyến", "Sổ sức khỏe, giáo dục, an sinh"),
     "cs-3": F("Mở gian hàng số", "Thanh toán điện tử", "Đóng gói, giao hàng", "Giữ đúng chất lượng đã hứa"),
     "cs-4": P("Điện thoại của bà con", ("t", "Tổ làm mẫu một lần"), ("t", "Bà con tự bấm lần sau"), ("B", "Bấm thử")),
-    "cs-5": F("Tổ hướng dẫn người dân", "Ghi kết quả vào sổ", "Báo cáo xã trước ngày 5", "Huyện, tỉnh nắm tình hình"),
+    "cs-5": F("Tổ hướng dẫn người dân", "Ghi kết quả vào sổ", "Báo cáo xã trước ngày 5", "Tỉnh nắm tình hình"),
     # to-bao-cao-ket-qua
     "bc-1": P("Sổ ghi của tổ", ("k", "Tài khoản DVC: 26"), ("k", "Sổ sức khỏe: 28"), ("k", "Gian hàng voso: 3"), ("K", "Cộng dồn đến 30/6")),
     "bc-2": P("Mẫu báo cáo", ("t", "Mã tổ: TCN-10507-02"), ("t", "Chỉ tiêu: tk-dvc"), ("t", "Kỳ: 2022-06"), ("F", "Số liệu: 26"), ("t", "Ngày nộp: 05/07/2022")),

@@ -164,3 +164,17 @@ def test_report_guide_shows_the_deadlines_from_data(built_site):
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>.*?<strong>(.*?)</strong>", article, re.S)
     assert rows[0] == ("2022-06", "05/07/2022") and rows[-1] == ("2022-12", "05/01/2023")
     assert len(rows) == 7  # one per row of data/periods.csv
+
+
+def test_guides_never_send_residents_to_a_district():
+    """Districts ended on 01/07/2025: a guide (text or picture) names 'huyện' only to say it is gone."""
+    from conftest import ROOT
+    guides = ROOT / "docs" / "huong-dan"
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in [*guides.glob("*.md"), *(guides / "img").glob("*.svg")]]
+    stale = []
+    for name, text in texts:
+        plain = re.sub(r"<[^>]+>", "\n", text)  # an SVG's labels are separate texts
+        for sentence in re.split(r"(?<=[.!?:;\n])\s*", plain):
+            if re.search(r"\bhuyện\b", sentence, re.IGNORECASE) and "không còn" not in sentence:
+                stale.append((name, sentence.strip()))
+    assert stale == []
