@@ -140,8 +140,10 @@
         box.appendChild(link("sms:" + e164(phone), "Nhắn tin"));
       }
     }
+    // zalo is given only when it differs from phone: then the link says which number it opens.
     var z = zalo || (phone && mobile(phone) ? digits(phone) : "");
-    if (z) { box.appendChild(document.createTextNode(" ")); box.appendChild(link("https://zalo.me/" + z, "Zalo")); }
+    var label = zalo ? "Zalo " + zalo.slice(0, 4) + " " + zalo.slice(4, 7) + " " + zalo.slice(7) : "Zalo";
+    if (z) { box.appendChild(document.createTextNode(" ")); box.appendChild(link("https://zalo.me/" + z, label)); }
   }
   function place(unitIndex) {
     var u = D.u[unitIndex], p = u[1] >= 0 ? D.u[u[1]] : null;
