@@ -41,6 +41,11 @@ QUERIES = [
     ("to bao cao ket qua", "to-bao-cao-ket-qua"),
     ("Đăng ký dịch vụ công", "dich-vu-cong-tao-tai-khoan"),
     ("dang ky dich vu cong", "dich-vu-cong-tao-tai-khoan"),
+    # Every word is required, then pages with the words side by side come first: with any word, a
+    # commune with one word in its name (Phường An Sinh, Phường Sao Đỏ) outranked the guide.
+    ("khai sinh", "dich-vu-cong-tao-tai-khoan"),
+    ("so do", "thong-tin-dat-dai"),
+    ("cccd", "vneid"),
     # Typed on a keyboard that produces NFD (base letters followed by combining marks).
     (unicodedata.normalize("NFD", "dịch vụ công"), "dich-vu-cong-tao-tai-khoan"),
     (unicodedata.normalize("NFD", "phòng tránh lừa đảo"), "phong-tranh-lua-dao"),
@@ -127,6 +132,39 @@ def test_village_teams_are_found_by_village_name(phone_page, site_url):
 def test_what_the_search_worker_is_sent(phone_page, site_url, typed, sent):
     phone_page.goto(site_url)
     assert phone_page.evaluate("(q) => window.sotayExactFirst(q)", typed) == sent
+
+
+@pytest.mark.parametrize("typed,sent", [
+    ("khai sinh", "+khai* khai^10 +sinh* sinh^10"),
+    ("giay to", "+giay* +to*"),  # no exact copies, as above, but both words required
+    ("cộng hoà", "+cộng* +hoà* hoà^10"),
+    ("cái máy tính", "cái +máy* +tính*"),  # a stop word is not in the index: never required
+    ("zalo", None), ("là zalo", None), ('"an lac"', None), ("an*", None),
+])
+def test_every_word_is_required_first(phone_page, site_url, typed, sent):
+    phone_page.goto(site_url)
+    assert phone_page.evaluate("(q) => window.sotayAllWords(q)", typed) == sent
+
+
+def test_when_no_page_has_every_word_any_word_is_enough(phone_page, site_url):
+    phone_page.goto(site_url)
+    results = search(phone_page, "khai sinh xyzabc")
+    # and the page with most of the words comes first (Phường An Sinh has one)
+    expect(results.first).to_have_attribute("href", re.compile(r"huong-dan/dich-vu-cong-tao-tai-khoan/"), timeout=5000)
+
+
+def test_pages_with_the_words_side_by_side_come_first(phone_page, site_url):
+    """The re-ranking on its own: groups in Material's order are sorted by where the words are."""
+    phone_page.goto(site_url)
+    groups = [
+        [{"title": "Phường Sao Đỏ", "text": ""}, {"title": "Tổ công nghệ số cộng đồng khu Đông", "text": ""}],
+        [{"title": "Trang chủ", "text": "không có gì"}],
+        [{"title": "Tra cứu đất đai", "text": "xem <mark>sổ</mark> <mark>đỏ</mark> của nhà"}],
+        [{"title": "Sổ đỏ là gì", "text": ""}],
+        [{"title": "Đỏ và sổ", "text": ""}],
+    ]
+    ranked = phone_page.evaluate("(g) => { window.sotayRerank(g, 'so do'); return g.map(x => x[0].title); }", groups)
+    assert ranked == ["Sổ đỏ là gì", "Đỏ và sổ", "Tra cứu đất đai", "Phường Sao Đỏ", "Trang chủ"]
 
 
 @pytest.mark.parametrize("query", ["Cộng Hòa", "cộng hoà"])
