@@ -12,6 +12,7 @@ links); their problems come in the same sorted list.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import unicodedata
 from pathlib import Path
@@ -50,11 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", nargs="?", type=Path, default=settings.data_dir, help="thư mục dữ liệu (mặc định data/ hoặc SITE_DATA_DIR)")
     parser.add_argument("--docs", type=Path, default=settings.docs_dir, help="thư mục trang (mặc định docs/); kiểm tra các bài trong huong-dan/")
-    parser.add_argument("--today", default=None, help="ngày coi là hôm nay, YYYY-MM-DD (mặc định SITE_TODAY hoặc ngày thật)")
+    parser.add_argument("--today", default=None, help="ngày coi là hôm nay, YYYY-MM-DD (mặc định ngày thật, như khi dựng trang; SITE_TODAY chỉ đổi ngày trang hiển thị)")
     parser.add_argument("--fix-nfc", action="store_true", help="chuẩn hóa chữ có dấu dạng NFD về NFC trong các tệp CSV")
     args = parser.parse_args(argv)
     try:
-        today = parse_today(args.today) if args.today else settings.today
+        today = parse_today(args.today) if args.today else dt.date.today()
         if args.fix_nfc:
             for name in _fix_nfc(args.data_dir):
                 print(f"Đã chuẩn hóa NFC: {name}")

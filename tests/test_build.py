@@ -109,3 +109,13 @@ def test_demo_site_in_shells_is_the_plain_build(built_site, tmp_path):
     plain = build_site(tmp_path / "plain", extra_env={"SOTAY_PLAIN_BUILD": "1"})
     assert plain.returncode == 0, plain.stderr[-3000:]
     assert _same_files(built_site, tmp_path / "plain") > 3000
+
+
+def test_a_broken_package_description_fails_the_build_with_the_validator_message(tmp_path, mini):
+    """Not a traceback (the guides' check used to ask for a platforms table that was never read)."""
+    path = mini / "datapackage.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - name: ", "\t- name: ", 1), encoding="utf-8")
+    result = build_site(tmp_path / "site", data_dir=mini)
+    output = result.stderr + result.stdout
+    assert result.returncode != 0 and "Traceback" not in output
+    assert re.search(r"datapackage\.yaml:\d+:: .*YAML không hợp lệ: có ký tự Tab", output), output[-2000:]

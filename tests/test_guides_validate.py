@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,22 @@ def test_a_guide_problem_fails_the_build(tmp_path):
     result = build_copy(repo, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/huong-dan/tro-ly-ao.md:4:platforms: tro-ly: mã nền tảng không có trong data/platforms.csv" in result.stderr + result.stdout
+
+
+def test_an_impossible_date_in_front_matter_is_located(tmp_path):
+    from sotay.yamlio import load_yaml
+    value, found = load_yaml("title: Bài\nlast_reviewed: 2022-02-31\n", "docs/huong-dan/bai.md", line_offset=1)
+    assert value is None and [str(p) for p in found] == [
+        "docs/huong-dan/bai.md:3:: last_reviewed: 2022-02-31: YAML không hợp lệ: ngày '2022-02-31' không có thật: "
+        "kiểm tra ngày và tháng (viết năm-tháng-ngày, ví dụ 2022-08-15). Sửa dòng này rồi chạy lại."]
+
+
+def test_a_guide_not_in_utf8_is_located(tmp_path):
+    from sotay.validate.guides import check_guides
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "huong-dan", docs / "huong-dan")
+    path = docs / "huong-dan" / "vneid.md"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1258", errors="replace"))  # Word's "Vietnamese"
+    found = [str(p) for p in check_guides(docs, ["vneid", "so-suc-khoe", "dich-vu-cong"]) if "vneid.md" in p.file]
+    assert found == ["docs/huong-dan/vneid.md:2:: : tệp không ở mã UTF-8: mở bằng trình soạn thảo văn bản "
+                     "(hoặc trên GitHub) và lưu lại với mã UTF-8"]

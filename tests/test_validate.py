@@ -249,3 +249,31 @@ def test_both_ways_read_a_boolean_listed_as_true_and_false_alike():
     spec = Field("consent", "boolean", "Đồng ý", "", "có", {}, true_values=("có",), false_values=("không", "có"))
     texts = ["có", "không"]
     assert columns._cast("boolean", spec, texts) == [cells.caster(spec)(t) for t in texts] == [True, False]
+
+
+# What editors' tools do to a file ----------------------------------------------------------------
+
+def test_an_unclosed_quote_is_reported_where_the_row_starts(mini):
+    path = mini / "members/288.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("Phạm Thị Dung", '"Phạm Thị Dung')  # line 3 of 6
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert problems(mini) == ['members/288.csv:3:: : CSV hỏng: dấu ngoặc kép (") mở ở dòng 3 không được đóng, nên cả '
+                              'phần còn lại của tệp thành một ô. Một dấu " nằm trong ô phải được viết thành "".']
+
+
+def test_a_file_saved_with_semicolons_says_so(mini):
+    path = mini / "targets.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    found = [p for p in problems(mini) if p.startswith("targets.csv:1:")]
+    assert len(found) == 1 and "các cột được ngăn bằng dấu chấm phẩy (;), không phải dấu phẩy" in found[0]
+
+
+@pytest.mark.parametrize("value,shown", [
+    ("Phạm Thị Dung\xa0", "Phạm Thị Dung⟨dấu cách không ngắt⟩"),  # pasted from Word or Excel
+    ("Phạm Thị\tDung", "Phạm Thị⟨Tab⟩Dung"),
+])
+def test_invisible_characters_are_named_in_the_message(mini, value, shown):
+    edit_cell(mini / "members/288.csv", 3, "full_name", value)
+    found = problems(mini)
+    assert len(found) == 1 and found[0].startswith(f"members/288.csv:3:full_name: {shown}: "), found

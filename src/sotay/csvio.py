@@ -67,7 +67,7 @@ def read_csv(path: Path, file: str) -> tuple[list[str] | None, list[tuple[int, l
                 continue
             rows.append((start, cells))
     except csv.Error as exc:
-        problems.append(Problem(file, reader.line_num, 0, "", "", f"CSV hỏng: {exc}. Kiểm tra dấu ngoặc kép trong dòng này (một dấu \" phải được viết thành \"\")."))
+        problems.append(Problem(file, line, 0, "", "", broken_csv_message(exc, line)))
     if header is None:
         problems.append(Problem(file, 1, 0, "", "", "tệp trống: cần ít nhất dòng tiêu đề với tên các cột."))
     return header, rows, problems
@@ -91,3 +91,20 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def broken_csv_message(exc: csv.Error, line: int) -> str:
+    """Python's csv error in words an editor can act on; line is where the broken row starts."""
+    text = str(exc)
+    if "unexpected end of data" in text:
+        what = f"dấu ngoặc kép (\") mở ở dòng {line} không được đóng, nên cả phần còn lại của tệp thành một ô"
+    elif "expected after" in text:
+        what = "sau dấu ngoặc kép (\") đóng ô phải là dấu phẩy"
+    elif "field larger than field limit" in text:
+        what = "có một ô quá dài (thường do một dấu ngoặc kép không được đóng)"
+    elif "NUL" in text:
+        what = "có ký tự NUL: tệp không phải văn bản CSV, hãy xuất lại từ Excel bằng CSV UTF-8"
+    else:
+        what = f"tệp CSV hỏng ({text})"
+    return f"CSV hỏng: {what}. Một dấu \" nằm trong ô phải được viết thành \"\"."
+

@@ -19,8 +19,19 @@ class Problem:
 
     def __str__(self) -> str:
         value = self.value if len(self.value) <= _MAX_SHOWN else self.value[:_MAX_SHOWN] + "…"
-        value = value.encode("unicode_escape").decode("ascii") if not value.isprintable() else value
-        return f"{self.file}:{self.row}:{self.column}: {value}: {self.message}"
+        return f"{self.file}:{self.row}:{self.column}: {visible(value)}: {self.message}"
+
+
+# Characters an editor cannot see, named so that the message says what to delete.
+_INVISIBLE = {"\t": "Tab", "\n": "xuống dòng", "\r": "xuống dòng", "\xa0": "dấu cách không ngắt",
+              "\u200b": "dấu cách độ rộng 0", "\ufeff": "BOM"}
+
+
+def visible(text: str) -> str:
+    """The text with each invisible character shown as ⟨its name⟩: 'Liên⟨dấu cách không ngắt⟩'."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else f"⟨{_INVISIBLE.get(c, f'U+{ord(c):04X}')}⟩" for c in text)
 
 
 class DataError(Exception):

@@ -36,6 +36,16 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:  # 2022-02-31, 2022-13-01: PyYAML raises without a line number
+            raise yaml.MarkedYAMLError(None, None, f"ngày '{node.value}' không có thật: kiểm tra ngày và tháng (viết năm-tháng-ngày, ví dụ 2022-08-15)", node.start_mark) from None
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
+
+
 def read_yaml(path: Path, file: str) -> tuple[object, list[Problem]]:
     """Read and parse one YAML file of the package, refusing huge files and other encodings."""
     size = path.stat().st_size

@@ -77,7 +77,12 @@ def check_guides(docs_dir: Path, platform_ids: Iterable[str], clock: dt.date | N
 
 def check_guide(path: Path, docs_dir: Path, platforms: set[str], clock: dt.date) -> list[Problem]:
     name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-    text = path.read_text(encoding="utf-8-sig")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:  # saved from Word or an old editor in Windows-1258 or similar
+        return [Problem(name, raw.count(b"\n", 0, exc.start) + 1, 0, "", "",
+                        "tệp không ở mã UTF-8: mở bằng trình soạn thảo văn bản (hoặc trên GitHub) và lưu lại với mã UTF-8")]
     lines = text.splitlines()
     meta, body_start, problems = read_front_matter(lines, name)
     if meta is not None:

@@ -129,6 +129,10 @@ def header_message(header: list[str], names: list[str]) -> str:
         if hidden:
             bom = " (dấu BOM lặp lại, thường do lưu tệp nhiều lần)" if "U+FEFF" in hidden else ""
             return f"tên cột thứ {position} có ký tự ẩn {', '.join(sorted(set(hidden)))}{bom}: xóa và gõ lại dòng tiêu đề; {expected}"
+    for separator, name in ((";", "dấu chấm phẩy (;)"), ("\t", "dấu Tab")):
+        if len(header) == 1 and header[0].split(separator) == list(names):  # Excel's "CSV" on Vietnamese settings
+            return (f"các cột được ngăn bằng {name}, không phải dấu phẩy: trong Excel chọn Lưu thành, "
+                    f"kiểu 'CSV UTF-8 (Comma delimited)'; {expected}")
     duplicates = sorted({c for c in header if header.count(c) > 1})
     if duplicates:
         return f"cột {', '.join(duplicates)} bị lặp lại; {expected}"
