@@ -244,3 +244,21 @@ def test_a_guide_not_in_utf8_is_located(tmp_path):
     found = [str(p) for p in check_guides(docs, ["vneid", "so-suc-khoe", "dich-vu-cong"]) if "vneid.md" in p.file]
     assert found == ["docs/huong-dan/vneid.md:2:: : tệp không ở mã UTF-8: mở bằng trình soạn thảo văn bản "
                      "(hoặc trên GitHub) và lưu lại với mã UTF-8"]
+
+
+@pytest.mark.parametrize("line,shown", [
+    ("<script>alert(1)</script>", "<script"),
+    ('[Bấm đây](javascript:alert(1))', "javascript:"),
+    ('<img src="img/vneid-1.svg" alt="VNeID" onerror="alert(1)">', "onerror="),
+    ('<iframe src="https://example.com"></iframe>', "<iframe"),
+])
+def test_a_guide_may_not_run_code(tmp_path, line, shown):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "huong-dan", docs / "huong-dan")
+    path = docs / "huong-dan" / "vneid.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("## Bạn cần chuẩn bị", f"{line}\n\n## Bạn cần chuẩn bị", 1), encoding="utf-8")
+    import csv
+    with (ROOT / "data" / "platforms.csv").open(encoding="utf-8") as handle:
+        platforms = [row["id"] for row in csv.DictReader(handle)]
+    found = [str(p) for p in check_guides(docs, platforms) if "vneid.md" in p.file]
+    assert len(found) == 1 and f": {shown}: bài không được chứa mã chạy trên trang" in found[0], found

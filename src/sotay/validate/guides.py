@@ -184,8 +184,23 @@ def _headings(body: list[str]) -> list[tuple[int, str]]:
     return found
 
 
-def _check_body(body: list[str], offset: int, name: str) -> list[Problem]:
+# What makes a page run code: a guide is text and pictures; the site's own scripts do the rest.
+_ACTIVE = re.compile(r"<\s*(?:script|iframe|object|embed|form)\b|\bon[a-z]+\s*=|javascript\s*:|data\s*:\s*text/html",
+                     re.IGNORECASE)
+
+
+def _check_active(body: list[str], offset: int, name: str) -> list[Problem]:
     problems = []
+    for i, line in enumerate(body):
+        match = _ACTIVE.search(line)
+        if match:
+            problems.append(Problem(name, offset + i + 1, 0, "", match.group(0).strip(),
+                                    "bài không được chứa mã chạy trên trang (<script>, <iframe>, onclick=…, javascript:): xóa đoạn này; muốn thêm nút hay hình, hỏi nhóm kỹ thuật"))
+    return problems
+
+
+def _check_body(body: list[str], offset: int, name: str) -> list[Problem]:
+    problems = _check_active(body, offset, name)
     headings = _headings(body)
     last_line = offset + len(body)
     seen_at = -1
