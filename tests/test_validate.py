@@ -277,3 +277,30 @@ def test_invisible_characters_are_named_in_the_message(mini, value, shown):
     edit_cell(mini / "members/288.csv", 3, "full_name", value)
     found = problems(mini)
     assert len(found) == 1 and found[0].startswith(f"members/288.csv:3:full_name: {shown}: "), found
+
+
+def test_a_running_total_may_not_fall(mini):
+    edit_cell(mini / "reports/2022-07.csv", 2, "value", "20")  # tk-dvc is cumulative: 30 in June
+    assert problems(mini) == ["reports/2022-07.csv:2:value: 20: số lũy kế của chỉ tiêu tk-dvc giảm so với kỳ 2022-06 (30): "
+                              "số lũy kế tính từ đầu nên không thể giảm; kiểm tra lại số của kỳ này và kỳ trước"]
+    edit_cell(mini / "reports/2022-07.csv", 3, "value", "1")  # gian-hang counts each period's new shops: may fall
+    assert len(problems(mini)) == 1
+
+
+@pytest.mark.parametrize("value,message", [
+    ("dung.pham@gmail..com", "không đúng dạng quy định; ví dụ viết đúng: an.nguyen@example.com"),
+    (".dung@gmail.com", "không đúng dạng quy định; ví dụ viết đúng: an.nguyen@example.com"),
+    ("dung@-gmail.com", "không đúng dạng quy định; ví dụ viết đúng: an.nguyen@example.com"),
+    ("dũng@gmail.com", "không đúng dạng quy định; ví dụ viết đúng: an.nguyen@example.com"),
+    ("dung.pham@gmail.con", "tên miền 'gmail.con' có vẻ gõ nhầm: có phải …@gmail.com?"),
+    ("dung.pham@gmai.com", "tên miền 'gmai.com' có vẻ gõ nhầm: có phải …@gmail.com?"),
+])
+def test_bad_email(mini, value, message):
+    edit_cell(mini / "members/288.csv", 3, "email", value)
+    assert problems(mini) == [f"members/288.csv:3:email: {value}: {message}"]
+
+
+@pytest.mark.parametrize("value", ["dung.pham@mail.com", "dung_pham+to@haiduong.gov.vn", "d.p@sub.example.com.vn"])
+def test_good_email(mini, value):
+    edit_cell(mini / "members/288.csv", 3, "email", value)
+    assert problems(mini) == []

@@ -94,6 +94,25 @@ def _phones(ctx: Context) -> Iterator[Problem]:
                         yield ctx.at(table, row, column, row[column], message)
 
 
+# Typos of the mail services people here use (each is a wrong address, not another service); .con is no
+# domain at all. A list, not a similarity test: mail.com and email.com are real services.
+MAIL_TYPOS = {
+    "gmai.com": "gmail.com", "gmial.com": "gmail.com", "gmal.com": "gmail.com", "gamil.com": "gmail.com",
+    "gmaill.com": "gmail.com", "gmail.co": "gmail.com", "gmail.cm": "gmail.com", "gmail.vn": "gmail.com",
+    "gmail.com.vn": "gmail.com", "yaho.com": "yahoo.com", "yahoo.co": "yahoo.com", "yahoo.vn": "yahoo.com.vn",
+    "hotmai.com": "hotmail.com", "outlok.com": "outlook.com",
+}
+
+
+def _email_domains(ctx: Context) -> Iterator[Problem]:
+    for row in ctx.rows("members"):
+        email = row.get("email")
+        domain = email.rsplit("@", 1)[-1].lower() if email and "@" in email else ""
+        right = MAIL_TYPOS.get(domain) or (domain[:-4] + ".com" if domain.endswith(".con") else None)
+        if right:
+            yield ctx.at("members", row, "email", email, f"tên miền '{domain}' có vẻ gõ nhầm: có phải …@{right}?")
+
+
 def _member_dates(ctx: Context) -> Iterator[Problem]:
     teams = ctx.index("teams")
     for row in ctx.rows("members"):
@@ -129,6 +148,22 @@ def _reports(ctx: Context) -> Iterator[Problem]:
             submitted = row.get("submitted_on")
             if period and submitted and submitted < period["starts_on"]:
                 yield ctx.at(table, row, "submitted_on", submitted, f"ngày nộp ở trước kỳ báo cáo {row['period_id']}: báo cáo chỉ nộp được từ khi kỳ đã bắt đầu")
+
+
+def _cumulative(ctx: Context) -> Iterator[Problem]:
+    """A running total (aggregation 'latest') never falls from one period to the next."""
+    running = {row["id"] for row in ctx.rows("indicators") if row["aggregation"] == "latest"}
+    series: dict[tuple[str, str], list[dict]] = {}
+    for row in ctx.rows("reports"):
+        if row["indicator_id"] in running and row["value"] is not None:
+            series.setdefault((row["team_id"], row["indicator_id"]), []).append(row)
+    for rows in series.values():
+        rows.sort(key=lambda r: r["period_id"])  # YYYY-MM sorts in time order
+        for before, row in zip(rows, rows[1:]):
+            if row["value"] < before["value"]:
+                yield ctx.at("reports", row, "value", row["value"],
+                             f"số lũy kế của chỉ tiêu {row['indicator_id']} giảm so với kỳ {before['period_id']} ({before['value']}): "
+                             "số lũy kế tính từ đầu nên không thể giảm; kiểm tra lại số của kỳ này và kỳ trước")
 
 
 def _targets(ctx: Context) -> Iterator[Problem]:
@@ -185,9 +220,11 @@ RULES: list[Callable[[Context], Iterator[Problem]]] = [
     _team_kind,
     _one_leader,
     _phones,
+    _email_domains,
     _member_dates,
     _periods,
     _reports,
+    _cumulative,
     _targets,
     _platforms,
     _training_topics,
