@@ -31,6 +31,7 @@ from sotay.validate.guides import check_guides
 from sotay.offline import DOWNLOAD_PATH, download_page, local_polyfills
 from sotay.search import fold_index_file, hold_excluded, restore_held
 from sotay.shell import MARKS, make_shell
+from sotay import service_worker
 
 log = logging.getLogger("mkdocs.hooks.sotay")
 _state: dict = {}
@@ -258,6 +259,8 @@ def _in_shell(context, page) -> str:
 
 def on_post_build(config):
     log.debug("pages filled into a theme shell: %d", _state.get("stamped", 0))
+    if config.use_directory_urls:  # not the offline edition (file://), where a service worker cannot run
+        (Path(config.site_dir) / "sw.js").write_text(service_worker.script(Path(config.site_dir)), encoding="utf-8")
     # Tone-mark-insensitive search: folded copies of title and text in Material's lunr index. Runs
     # after the search plugin wrote the index and before the offline plugin inlines it (priority -100).
     index = Path(config.site_dir) / "search" / "search_index.json"

@@ -1,0 +1,48 @@
+"""With no network, a phone that opened the site once still reads every guide (the service worker):
+tested by stopping the server, as a phone loses its signal."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from conftest import serve
+from sotay import service_worker
+
+
+def test_every_guide_is_kept_with_what_it_loads(built_site):
+    text = service_worker.script(built_site)
+    kept = set(re.findall(r'"([^"]+)"', text.split("var PRECACHE = ", 1)[1].split(";", 1)[0]))
+    guides = {p.parent.name for p in (built_site / "huong-dan").glob("*/index.html") if p.parent.name != "img"}
+    assert len(guides) >= 14 and {f"huong-dan/{g}/" for g in guides} | {"./", "huong-dan/"} <= kept
+    assert any(k.startswith("assets/stylesheets/main.") for k in kept) and any(k.startswith("assets/javascripts/bundle.") for k in kept)
+    assert "huong-dan/img/vneid-1.svg" in kept
+    assert not any("search_index" in k or k.startswith(("don-vi/", "to/")) for k in kept)  # only what residents read
+    # A new build of other guides or styles is a new version: phones drop the old copies.
+    assert re.search(r'var VERSION = "[0-9a-f]{16}"', text)
+
+
+def test_a_guide_never_opened_reads_with_no_network(phone_page, built_site):
+    server, url = serve(built_site)
+    try:
+        phone_page.goto(url)
+        # ready: the worker is active, so its install (saving the files) has finished
+        assert phone_page.evaluate("""() => Promise.race([navigator.serviceWorker.ready.then(r => !!r.active),
+                                                           new Promise(done => setTimeout(() => done(false), 15000))])""")
+    finally:
+        server.shutdown()
+        server.server_close()
+    phone_page.goto(url + "huong-dan/vneid/")  # not opened before, and the server is gone
+    expect(phone_page.locator("h1")).to_have_text(re.compile("VNeID"))
+    picture = phone_page.locator("article img[src*='vneid-1.svg']").first
+    picture.scroll_into_view_if_needed()
+    phone_page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=picture.element_handle())
+    # the site's look came from the saved styles: Material's header colour, not the browser's default
+    assert phone_page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    # a page that was never saved says so, in Vietnamese, and offers the saved guides
+    phone_page.goto(url + "don-vi/")
+    expect(phone_page.locator("h1")).to_have_text("Chưa có mạng")
+    links = phone_page.locator("li a")
+    assert links.count() >= 14
+    links.filter(has_text="Phòng tránh lừa đảo").click()
+    expect(phone_page.locator("h1")).to_have_text(re.compile("Phòng tránh lừa đảo"))
