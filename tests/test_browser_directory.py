@@ -100,8 +100,18 @@ def test_directory_shows_20_results_then_30_more_on_request_and_says_how_many(ph
     assert "Không tìm thấy" in phone_page.locator("#sotay-dir-count").inner_text()
     search(phone_page, "nguyen")  # a new query starts again from 20
     assert results.count() == 20 and more.is_visible()
-    search(phone_page, "nguyen van an")  # people only: no "0 tổ và"
-    assert re.match(r"Tìm thấy \d+ người;", phone_page.locator("#sotay-dir-count").inner_text())
+    search(phone_page, "nguyen van an")  # people only: no "0 tổ và"; namesakes told from near matches
+    count = phone_page.locator("#sotay-dir-count").inner_text()
+    found = re.match(r"Tìm thấy (\d+) người đúng như đã gõ, [\d.]+ người gần giống;", count)
+    assert found, count
+    exact = int(found.group(1))
+    names = [fold(n) for n in phone_page.locator("#sotay-dir-results > li .sotay-hit__name").all_inner_texts()]
+    assert 0 < exact < 20 and all(" nguyen van an " in f" {n} " for n in names[:exact])
+    assert " nguyen van an " not in f" {names[exact]} "
+    # a number typed: the numbers that start so, in order
+    search(phone_page, "0900 006")
+    numbers = [re.sub(r"\D", "", t) for t in phone_page.locator("#sotay-dir-results > li a.sotay-tel").all_inner_texts()]
+    assert numbers and numbers == sorted(numbers) and all(n.startswith("0900006") for n in numbers), numbers
 
 
 def test_teams_counted_are_shown_even_when_people_fill_the_list(phone_page, site_url_2026):

@@ -206,7 +206,7 @@ def test_a_team_with_nobody_to_publish_offers_the_number_its_pages_point_to(mini
     assert team.name in cards[0].note.value and cards[0].tel.params["TYPE"] == ["WORK"]
     assert card_count(team, stand_in) == 1
     page = teams._team_page(mini_model, team)
-    assert "Tải danh bạ của tổ (vCard, 1 liên hệ)" in page
+    assert "Lưu 1 liên hệ của tổ vào danh bạ điện thoại (tệp vCard)" in page
     assert "Mã tổ: <code>TCN-10510-01</code>" in page  # what an editor searches the data file for
     # a team with its own contacts does not get the stand-in too
     own = mini_model.teams["TCN-10507-01"]

@@ -58,6 +58,8 @@
         var at = phones[j].indexOf(number);
         if (at >= 0) people[at === 0 ? 0 : 1].push(j);
       }
+      // numbers that start as typed, in the order of the numbers (one after another, as in a phone book)
+      people[0].sort(function (a, b) { return phones[a] < phones[b] ? -1 : phones[a] > phones[b] ? 1 : a - b; });
       return collect(strongTeams, weakTeams, people);
     }
     var phrase = fold(query).trim();
@@ -113,7 +115,7 @@
     add(weakTeams, true, LIMIT, w); add(people[3], false, LIMIT, 0); add(people[4], false, LIMIT, 0);
     var count = 0;
     for (b = 0; b < people.length; b++) count += people[b].length;
-    return { teams: strongTeams.length + weakTeams.length, people: count, items: items };
+    return { teams: strongTeams.length + weakTeams.length, people: count, exact: people[0].length, items: items };
   }
 
   // DOM helpers: text only through textContent, never HTML strings built from data.
@@ -188,8 +190,12 @@
     list.appendChild(items);
     shown = to;
     var total = found.teams + found.people;
+    // "538 người" for "nguyen van an" read as 538 namesakes: say how many are named exactly so.
+    var people = found.exact && found.exact < found.people
+      ? number(found.exact) + " người đúng như đã gõ, " + number(found.people - found.exact) + " người gần giống"
+      : found.people ? number(found.people) + " người" : "";
     if (!total) status.textContent = "Không tìm thấy tổ hay người nào. Thử gõ ít chữ hơn, hoặc tên thôn, tên xã.";
-    else status.textContent = "Tìm thấy " + [found.teams ? number(found.teams) + " tổ" : "", found.people ? number(found.people) + " người" : ""]
+    else status.textContent = "Tìm thấy " + [found.teams ? number(found.teams) + " tổ" : "", people]
       .filter(Boolean).join(" và ") +
       (total > shown ? "; hiện " + shown + " kết quả đầu, gõ thêm để thu hẹp." : ".");
     var rest = found.items.length - shown;
