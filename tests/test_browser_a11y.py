@@ -75,6 +75,20 @@ def test_breadcrumbs_team_chips_and_late_reporter_links_are_at_least_24_px(phone
         assert min(links.evaluate_all("as => as.map(a => a.getBoundingClientRect().height)")) >= 44, selector
 
 
+def test_a_guide_page_menu_print_button_and_edit_link_are_44_px(phone_page, site_url):
+    phone_page.goto(site_url + "huong-dan/thanh-toan-qr/")
+    for selector in (".sotay-print-button", ".sotay-edit a"):
+        assert phone_page.locator(selector).bounding_box()["height"] >= 44, selector
+    phone_page.locator("label.md-header__button[for='__drawer']").click()
+    phone_page.wait_for_timeout(400)  # the drawer slides in
+    heights = phone_page.evaluate("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link:not(.md-nav__container)')]
+        .filter(a => a.offsetParent).map(a => a.getBoundingClientRect().height)""")
+    assert len(heights) >= 8 and min(heights) >= 44, heights
+    # the site's name is not cut in the drawer
+    title = phone_page.locator(".md-nav--primary > .md-nav__title")
+    assert title.evaluate("t => t.scrollWidth <= t.clientWidth") and "cộng đồng" in title.inner_text()
+
+
 def test_a_wide_table_caption_wraps_to_the_screen_and_stays_in_view(phone_page, site_url):
     phone_page.goto(site_url + "don-vi/huyen-cam-giang/xa-cam-phuc/")
     caption = phone_page.locator(".sotay-scroll caption", has_text="từng tổ").first

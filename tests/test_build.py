@@ -119,3 +119,12 @@ def test_a_broken_package_description_fails_the_build_with_the_validator_message
     output = result.stderr + result.stdout
     assert result.returncode != 0 and "Traceback" not in output
     assert re.search(r"datapackage\.yaml:\d+:: .*YAML không hợp lệ: có ký tự Tab", output), output[-2000:]
+
+
+def test_the_edit_link_is_a_labelled_link_at_the_foot_not_a_pencil(built_site):
+    """Residents tapped the pencil above the title and landed on GitHub's sign-in page."""
+    for page, target in [("huong-dan/vneid/index.html", "docs/huong-dan/vneid.md"), ("don-vi/index.html", "data/members/30.csv")]:
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert "md-content__button" not in html, page
+        link = f'<a href="https://github.com/haiduong-cds/so-tay/edit/main/{target}" rel="edit">Dành cho biên tập viên: sửa trang này trên GitHub</a>'
+        assert link in html and html.index(link) > html.index("</h1>"), page
