@@ -304,3 +304,24 @@ def test_bad_email(mini, value, message):
 def test_good_email(mini, value):
     edit_cell(mini / "members/288.csv", 3, "email", value)
     assert problems(mini) == []
+
+
+def _move_line(source, target, line):
+    lines = source.read_text(encoding="utf-8").splitlines()
+    moved = lines.pop(line - 1)
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target.write_text(target.read_text(encoding="utf-8") + moved + "\n", encoding="utf-8")
+    return len(target.read_text(encoding="utf-8").splitlines())
+
+
+def test_a_team_or_member_in_another_districts_file(mini):
+    """Each district's files have their own reviewers: a row in the wrong file would escape them."""
+    at = _move_line(mini / "members/288.csv", mini / "members/30.csv", 3)  # a member of TCN-10507-01 (Thành phố Hải Dương)
+    assert problems(mini) == [f"members/30.csv:{at}:team_id: TCN-10507-01: thành viên của tổ TCN-10507-01 phải nằm trong "
+                              "tệp members/288.csv, cùng huyện với tổ: chuyển dòng này sang đúng tệp"]
+    _move_line(mini / "members/30.csv", mini / "members/288.csv", at)
+    teams = (mini / "teams/288.csv").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, t in enumerate(teams, start=1) if t.startswith("TCN-10510-01,"))
+    at = _move_line(mini / "teams/288.csv", mini / "teams/30.csv", line)
+    found = problems(mini)
+    assert f"teams/30.csv:{at}:unit_id: 10510: tổ của " in found[-1] and "phải nằm trong tệp teams/288.csv" in found[-1], found

@@ -166,6 +166,31 @@ def _cumulative(ctx: Context) -> Iterator[Problem]:
                              "số lũy kế tính từ đầu nên không thể giảm; kiểm tra lại số của kỳ này và kỳ trước")
 
 
+def _district_files(ctx: Context) -> Iterator[Problem]:
+    """teams/<id>.csv and members/<id>.csv hold one district's (or the province's) teams and members:
+    each file has its reviewers (CODEOWNERS), so a row in another district's file escapes them."""
+    units = ctx.index("units")
+
+    def home(unit_id: str) -> str | None:  # the district (or province) whose file holds the unit's teams
+        unit = units.get(unit_id)
+        return None if unit is None else unit["parent_id"] if unit["level"] == "commune" else unit["id"]
+
+    def stem(row: dict) -> str:
+        return row["_file"].rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+    teams = ctx.index("teams")
+    for row in ctx.rows("teams"):
+        where = home(row["unit_id"])
+        if stem(row) in units and where and where != stem(row):
+            yield ctx.at("teams", row, "unit_id", row["unit_id"],
+                         f"tổ của {units[row['unit_id']]['name']} phải nằm trong tệp teams/{where}.csv, không phải tệp của đơn vị khác: chuyển dòng này sang đúng tệp")
+    for row in ctx.rows("members"):
+        team = teams.get(row["team_id"])
+        if team and stem(row) in units and stem(team) != stem(row):
+            yield ctx.at("members", row, "team_id", row["team_id"],
+                         f"thành viên của tổ {row['team_id']} phải nằm trong tệp members/{stem(team)}.csv, cùng huyện với tổ: chuyển dòng này sang đúng tệp")
+
+
 def _targets(ctx: Context) -> Iterator[Problem]:
     teams = ctx.index("teams")
     for row in ctx.rows("targets"):
@@ -224,6 +249,7 @@ RULES: list[Callable[[Context], Iterator[Problem]]] = [
     _member_dates,
     _periods,
     _reports,
+    _district_files,
     _cumulative,
     _targets,
     _platforms,
