@@ -28,6 +28,7 @@ from sotay.pages import guides
 from sotay.pages.site import build_site
 from sotay.settings import from_environment, source_date_epoch
 from sotay.validate.guides import check_guides
+from sotay.validate.posts import check_posts
 from sotay.offline import DOWNLOAD_PATH, download_page, local_polyfills
 from sotay.search import fold_index_file, hold_excluded, restore_held
 from sotay.shell import MARKS, make_shell
@@ -74,7 +75,8 @@ def on_config(config):
         model = load_model(settings.data_dir, settings.today, extra_checks=[
             # no platforms table (the package description is broken): its problems say why; guides wait
             lambda tables: [] if tables.get("platforms") is None else
-            check_guides(settings.docs_dir, {r["id"] for r in tables["platforms"]})])
+            check_guides(settings.docs_dir, {r["id"] for r in tables["platforms"]}),
+            lambda tables: check_posts(settings.docs_dir, _blog_categories(config))])
     except DataError as exc:
         raise PluginError("Dữ liệu có lỗi nên chưa thể xuất bản trang:\n" + exc.report()) from None
     # Reproducible output: MkDocs dates the sitemap (<lastmod>, gzip header) from SOURCE_DATE_EPOCH,
@@ -86,6 +88,11 @@ def on_config(config):
     if config.extra.get("polyfills"):  # the offline plugin's CDN shim -> our local copy
         config.extra["polyfills"] = local_polyfills(config.extra["polyfills"])
     return config
+
+
+def _blog_categories(config) -> list[str] | None:
+    blog = config.plugins.get("material/blog")
+    return list(blog.config.categories_allowed) or None if blog is not None else None
 
 
 def on_files(files, config):

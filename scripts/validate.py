@@ -24,6 +24,7 @@ from sotay.text import format_int
 from sotay.settings import from_environment, parse_today
 from sotay.validate.check import check
 from sotay.validate.guides import check_guides, guide_files
+from sotay.validate.posts import blog_categories, check_posts, post_files
 
 
 def _fix_nfc(root: Path) -> list[str]:
@@ -62,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         _package, tables, problems = check(args.data_dir, today)
         if tables.get("platforms") is not None:
             problems = sorted(problems + check_guides(args.docs, {r["id"] for r in tables["platforms"]}))
+        mkdocs_yml = Path(args.docs).parent / "mkdocs.yml"
+        problems = sorted(problems + check_posts(args.docs, blog_categories(mkdocs_yml) if mkdocs_yml.is_file() else None))
     except (CannotRun, ValueError) as exc:
         print(f"Không chạy được kiểm tra: {exc}", file=sys.stderr)
         return 2
@@ -74,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Có {len(problems)} lỗi. Sửa các dòng trên rồi chạy lại kiểm tra.", file=sys.stderr)
         return 1
     rows = sum(len(r) for r in tables.values())
-    print(f"Dữ liệu hợp lệ: {len(tables)} bảng, {format_int(rows)} dòng; {len(guide_files(args.docs))} bài hướng dẫn.")
+    print(f"Dữ liệu hợp lệ: {len(tables)} bảng, {format_int(rows)} dòng; {len(guide_files(args.docs))} bài hướng dẫn, "
+          f"{len(post_files(args.docs))} bài cách làm hay.")
     return 0
 
 

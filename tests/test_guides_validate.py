@@ -262,3 +262,22 @@ def test_a_guide_may_not_run_code(tmp_path, line, shown):
         platforms = [row["id"] for row in csv.DictReader(handle)]
     found = [str(p) for p in check_guides(docs, platforms) if "vneid.md" in p.file]
     assert len(found) == 1 and f": {shown}: bài không được chứa mã chạy trên trang" in found[0], found
+
+
+def test_a_post_with_an_unknown_category_or_a_bad_date_is_located(tmp_path):
+    """The blog plugin stops the build in English with no line; the check says where, in Vietnamese."""
+    from sotay.validate.posts import blog_categories
+    repo = site_copy(tmp_path)
+    post = repo / "docs" / "cach-lam-hay" / "posts" / "dich-vu-cong-ca-toi.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("  - Huyện Cẩm Giàng", "  - Huyen Cẩm Giàng")
+                    .replace("date: 2022-08-20", "date: 20/08/2022"), encoding="utf-8")
+    result = run_script("validate.py", "--docs", str(repo / "docs"))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/cach-lam-hay/posts/dich-vu-cong-ca-toi.md:2:date: 20/08/2022: thiếu ngày đăng hoặc ngày không hợp lệ: viết năm-tháng-ngày, ví dụ date: 2022-08-20",
+        "docs/cach-lam-hay/posts/dich-vu-cong-ca-toi.md:6:categories: Huyen Cẩm Giàng: chuyên mục không có trong danh sách: chỉ dùng một trong "
+        + ", ".join(blog_categories(ROOT / "mkdocs.yml")) + " (đúng chính tả, có dấu)",
+    ]
+    built = build_copy(repo, tmp_path / "site")
+    assert built.returncode != 0 and "Traceback" not in built.stderr
+    assert "dich-vu-cong-ca-toi.md:6:categories: Huyen Cẩm Giàng: chuyên mục không có trong danh sách" in built.stderr

@@ -77,12 +77,9 @@ def check_guides(docs_dir: Path, platform_ids: Iterable[str], clock: dt.date | N
 
 def check_guide(path: Path, docs_dir: Path, platforms: set[str], clock: dt.date) -> list[Problem]:
     name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:  # saved from Word or an old editor in Windows-1258 or similar
-        return [Problem(name, raw.count(b"\n", 0, exc.start) + 1, 0, "", "",
-                        "tệp không ở mã UTF-8: mở bằng trình soạn thảo văn bản (hoặc trên GitHub) và lưu lại với mã UTF-8")]
+    text, problems = read_page(path, name)
+    if text is None:
+        return problems
     lines = text.splitlines()
     meta, body_start, problems = read_front_matter(lines, name)
     if meta is not None:
@@ -91,6 +88,16 @@ def check_guide(path: Path, docs_dir: Path, platforms: set[str], clock: dt.date)
     problems += _check_body(body, body_start, name)
     problems += _check_media(body, body_start, name, path, docs_dir)
     return problems
+
+
+def read_page(path: Path, name: str) -> tuple[str | None, list[Problem]]:
+    """A Markdown page's text, or a located problem when it is not UTF-8."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:  # saved from Word or an old editor in Windows-1258 or similar
+        return None, [Problem(name, raw.count(b"\n", 0, exc.start) + 1, 0, "", "",
+                              "tệp không ở mã UTF-8: mở bằng trình soạn thảo văn bản (hoặc trên GitHub) và lưu lại với mã UTF-8")]
 
 
 # Front matter ------------------------------------------------------------------------------------
@@ -111,7 +118,7 @@ def read_front_matter(lines: list[str], name: str) -> tuple[dict | None, int, li
     return value, end + 1, []
 
 
-def _key_lines(lines: list[str]) -> dict[str, int]:
+def key_lines(lines: list[str]) -> dict[str, int]:
     found = {}
     for number, line in enumerate(lines[1:], start=2):
         if line.strip() == "---":
@@ -123,7 +130,7 @@ def _key_lines(lines: list[str]) -> dict[str, int]:
 
 
 def _check_meta(meta: dict, lines: list[str], name: str, platforms: set[str], clock: dt.date) -> list[Problem]:
-    where = _key_lines(lines)
+    where = key_lines(lines)
     position = {key: i + 1 for i, key in enumerate(_KEYS)}
     problems = []
 
@@ -189,7 +196,7 @@ _ACTIVE = re.compile(r"<\s*(?:script|iframe|object|embed|form)\b|\bon[a-z]+\s*=|
                      re.IGNORECASE)
 
 
-def _check_active(body: list[str], offset: int, name: str) -> list[Problem]:
+def check_active(body: list[str], offset: int, name: str) -> list[Problem]:
     problems = []
     for i, line in enumerate(body):
         match = _ACTIVE.search(line)
@@ -200,7 +207,7 @@ def _check_active(body: list[str], offset: int, name: str) -> list[Problem]:
 
 
 def _check_body(body: list[str], offset: int, name: str) -> list[Problem]:
-    problems = _check_active(body, offset, name)
+    problems = check_active(body, offset, name)
     headings = _headings(body)
     last_line = offset + len(body)
     seen_at = -1

@@ -1,0 +1,76 @@
+"""Check the "cách làm hay" posts (docs/cach-lam-hay/posts/*.md) before the blog plugin reads them: it
+stops the build in English, without a line, on a category outside its list or a date it cannot read."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from ..errors import Problem
+from .guides import check_active, key_lines, read_front_matter, read_page
+
+POSTS = "cach-lam-hay/posts"
+
+
+def post_files(docs_dir: Path) -> list[Path]:
+    folder = Path(docs_dir) / POSTS
+    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+
+def check_posts(docs_dir: Path, categories: Iterable[str] | None) -> list[Problem]:
+    """Every problem in every post under docs_dir, sorted; categories are the blog's allowed ones (None: any)."""
+    allowed = None if categories is None else list(categories)
+    problems: list[Problem] = []
+    for path in post_files(docs_dir):
+        problems += check_post(path, Path(docs_dir), allowed)
+    return sorted(problems)
+
+
+def check_post(path: Path, docs_dir: Path, allowed: list[str] | None) -> list[Problem]:
+    name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+    text, problems = read_page(path, name)
+    if text is None:
+        return problems
+    lines = text.splitlines()
+    meta, body_start, problems = read_front_matter(lines, name)
+    body = lines[body_start:]
+    problems += check_active(body, body_start, name)
+    if meta is None:
+        return problems
+    where = key_lines(lines)
+    date = meta.get("date")
+    if not isinstance(date, dt.date):
+        problems.append(Problem(name, where.get("date", 1), 1, "date", "" if date is None else str(date),
+                                "thiếu ngày đăng hoặc ngày không hợp lệ: viết năm-tháng-ngày, ví dụ date: 2022-08-20"))
+    categories = meta.get("categories") or []
+    if not isinstance(categories, list):
+        categories = [categories]
+    for category in categories if allowed is not None else []:
+        if category not in allowed:
+            line = next((i for i, t in enumerate(lines[:body_start], start=1) if re.match(rf"^\s*-\s*{re.escape(str(category))}\s*$", t)),
+                        where.get("categories", 1))
+            problems.append(Problem(name, line, 2, "categories", str(category),
+                                    f"chuyên mục không có trong danh sách: chỉ dùng một trong {', '.join(allowed)} (đúng chính tả, có dấu)"))
+    if not meta.get("title") and not any(t.startswith("# ") for t in body):
+        problems.append(Problem(name, body_start + 1, 0, "", "", "bài chưa có tên: dòng đầu của bài viết '# Tên bài'"))
+    return problems
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !ENV and !!python/name tags a plain safe loader refuses."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def blog_categories(mkdocs_yml: Path) -> list[str] | None:
+    """The blog plugin's allowed categories in mkdocs.yml, or None when it sets none."""
+    config = yaml.load(Path(mkdocs_yml).read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "blog" in plugin:
+            return list((plugin["blog"] or {}).get("categories_allowed") or []) or None
+    return None
