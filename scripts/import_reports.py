@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Không nhập được {sent}: tệp không đúng mẫu báo cáo.", file=sys.stderr)
             return 1
         result = plan(args.data, rows, sent)
-        validate_plan(args.data, result, today)
+        validate_plan(args.data, result, today, args.replace)
     except (CannotRun, ValueError, OSError) as exc:
         print(f"Không chạy được việc nhập báo cáo: {exc}", file=sys.stderr)
         return 2

@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -339,3 +340,15 @@ def test_properties_of_any_import(rows, as_excel, replace):
         code_again, output_again = run(sent, "--data", data, *flags)
         assert hashes(data) == after_first, output_again
         assert "Thêm mới:            0" in output_again
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_a_month_above_the_next_running_total_is_refused_in_the_sent_file(mini, tmp_path, replace):
+    """TCN-10510-01 has 20 in June and 60 in August: 80 for July would make the running total fall."""
+    sent = write_csv(tmp_path / "gui.csv", [["TCN-10510-01", "tk-dvc", "2022-07", "80", "2022-08-04"]])
+    before = hashes(mini)
+    code, output = run(sent, "--data", mini, *(["--replace"] if replace else []))
+    assert code == 1, output
+    assert ("gui.csv:2:value: 80: data/reports/2022-08.csv dòng 4 (60): số lũy kế của chỉ tiêu tk-dvc giảm so với "
+            "kỳ 2022-07 (80)") in output, output
+    assert hashes(mini) == before

@@ -16,6 +16,8 @@ class Problem:
     column: str = field(default="", compare=False)
     value: str = field(default="", compare=False)
     message: str = ""
+    # Other rows the problem is about, as (file, row): a running total that falls names the period before.
+    also: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         value = self.value if len(self.value) <= _MAX_SHOWN else self.value[:_MAX_SHOWN] + "…"

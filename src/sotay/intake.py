@@ -357,34 +357,48 @@ def merge(root: Path, result: Plan, replace: bool) -> Merge:
     return Merge(files, landed)
 
 
-def validate_plan(root: Path, result: Plan, today: dt.date) -> list[Problem]:
+def validate_plan(root: Path, result: Plan, today: dt.date, replace: bool = True) -> list[Problem]:
     """Run the data check on a temporary copy of root holding every sent row (conflicts included),
-    and move every problem found in a sent row to its place in the sent file. Problems elsewhere in
-    the data mean the data was already invalid: the import cannot run."""
-    trial = merge(root, result, replace=True)
+    and move every problem found in a sent row to its place in the sent file. Without replace, the data
+    as it will be written (old values kept) is checked too: a new month must not fall below a kept one.
+    Problems elsewhere in the data mean the data was already invalid: the import cannot run."""
+    located: list[Problem] = []
+    seen: set[tuple[int, str]] = set()
+    elsewhere: list[Problem] = []
+    position = {name: i for i, name in enumerate(REPORT_HEADER, start=1)}
+    for trial_replace in ((True,) if replace else (True, False)):
+        trial = merge(root, result, replace=trial_replace)
+        for problem in _trial_problems(root, trial, today):
+            row = trial.landed.get((problem.file, problem.row))
+            value, message = problem.value, problem.message
+            if row is None:  # about a sent row: a running total that falls in the month after a sent one
+                row = next((trial.landed[k] for k in problem.also if k in trial.landed), None)
+                if row is not None:
+                    value, message = row.cells.get(problem.column, value), f"data/{problem.file} dòng {problem.row} ({problem.value}): {message}"
+            if row is None:
+                elsewhere.append(problem)
+                continue
+            if (row.line, message) in seen:
+                continue
+            seen.add((row.line, message))
+            column = problem.column
+            moved = Problem(result.sent_file, row.line, position.get(column.split("+")[0], 0), column, value, message)
+            result.reject(row, moved)
+            located.append(moved)
+    if elsewhere:
+        raise CannotRun("dữ liệu hiện có đang có lỗi, hãy sửa trước khi nhập báo cáo (python scripts/validate.py):\n"
+                        + "\n".join(map(str, elsewhere[:20])))
+    return located
+
+
+def _trial_problems(root: Path, trial: Merge, today: dt.date) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="sotay-import-") as tmp:
         copy = Path(tmp) / "data"
         shutil.copytree(root, copy)
         for file, content in trial.files.items():
             (copy / file).parent.mkdir(parents=True, exist_ok=True)
             (copy / file).write_bytes(content)
-        package, _tables, problems = check(copy, today)
-    located: list[Problem] = []
-    elsewhere: list[Problem] = []
-    position = {name: i for i, name in enumerate(REPORT_HEADER, start=1)}
-    for problem in problems:
-        row = trial.landed.get((problem.file, problem.row))
-        if row is None:
-            elsewhere.append(problem)
-            continue
-        column = problem.column
-        moved = Problem(result.sent_file, row.line, position.get(column.split("+")[0], 0), column, problem.value, problem.message)
-        result.reject(row, moved)
-        located.append(moved)
-    if elsewhere:
-        raise CannotRun("dữ liệu hiện có đang có lỗi, hãy sửa trước khi nhập báo cáo (python scripts/validate.py):\n"
-                        + "\n".join(map(str, elsewhere[:20])))
-    return located
+        return check(copy, today)[2]
 
 
 def apply(root: Path, result: Plan, replace: bool) -> list[str]:

@@ -16,12 +16,12 @@ class Context:
     tables: Tables
     today: dt.date
 
-    def at(self, table: str, row: dict, column: str, value: object, message: str) -> Problem:
-        """A problem located at one cell of one row."""
+    def at(self, table: str, row: dict, column: str, value: object, message: str, also: tuple = ()) -> Problem:
+        """A problem located at one cell of one row (and about the rows in also, as (file, line))."""
         fields = [f.name for f in self.package.resources[table].fields]
         position = fields.index(column) + 1 if column in fields else 0
         shown = "" if value is None else (value.isoformat() if isinstance(value, dt.date) else str(value))
-        return Problem(row["_file"], row["_line"], position, column, shown, message)
+        return Problem(row["_file"], row["_line"], position, column, shown, message, also)
 
     def rows(self, table: str) -> list[dict]:
         return self.tables.get(table, [])

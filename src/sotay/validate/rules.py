@@ -163,7 +163,8 @@ def _cumulative(ctx: Context) -> Iterator[Problem]:
             if row["value"] < before["value"]:
                 yield ctx.at("reports", row, "value", row["value"],
                              f"số lũy kế của chỉ tiêu {row['indicator_id']} giảm so với kỳ {before['period_id']} ({before['value']}): "
-                             "số lũy kế tính từ đầu nên không thể giảm; kiểm tra lại số của kỳ này và kỳ trước")
+                             "số lũy kế tính từ đầu nên không thể giảm; kiểm tra lại số của kỳ này và kỳ trước",
+                             also=((before["_file"], before["_line"]),))
 
 
 def _district_files(ctx: Context) -> Iterator[Problem]:
