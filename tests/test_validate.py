@@ -325,3 +325,21 @@ def test_a_team_or_member_in_another_districts_file(mini):
     at = _move_line(mini / "teams/288.csv", mini / "teams/30.csv", line)
     found = problems(mini)
     assert f"teams/30.csv:{at}:unit_id: 10510: tổ của " in found[-1] and "phải nằm trong tệp teams/288.csv" in found[-1], found
+
+
+def test_a_team_at_work_needs_a_leader(mini):
+    """A leader's row deleted, or a members file cut short, no longer passes in silence."""
+    path = mini / "members/288.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(line for line in lines if not line.startswith("TV-000004,")) + "\n", encoding="utf-8")
+    assert problems(mini) == ["teams/288.csv:3:id: TCN-10507-01: tổ đang hoạt động mà không có tổ trưởng: thêm dòng tổ trưởng "
+                              "vào tệp members của huyện, hoặc ghi ngày giải thể tổ (dissolved_on)"]
+
+
+def test_one_leader_at_a_time(mini):
+    edit_cell(mini / "members/288.csv", 3, "until", "2022-12-15")  # Phạm Thị Dung leaves on 15/12
+    append_row(mini / "members/288.csv", ["TV-000099", "TCN-10507-01", "Ngô Thị Lan", "Tổ trưởng", "", "", "", "", "không", "2022-12-01", ""])
+    assert problems(mini) == ["members/288.csv:7:since: 2022-12-01: tổ TCN-10507-01 còn tổ trưởng cũ đến 15/12/2022 "
+                              "(members/288.csv dòng 3): tổ trưởng mới bắt đầu từ ngày người cũ thôi trở đi; sửa một trong hai ngày"]
+    edit_cell(mini / "members/288.csv", 7, "since", "2022-12-15")  # a handover on the day
+    assert problems(mini) == []

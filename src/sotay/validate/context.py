@@ -15,6 +15,7 @@ class Context:
     package: Package
     tables: Tables
     today: dt.date
+    incomplete: frozenset[str] = frozenset()  # tables with rows left out for a bad cell
 
     def at(self, table: str, row: dict, column: str, value: object, message: str, also: tuple = ()) -> Problem:
         """A problem located at one cell of one row (and about the rows in also, as (file, line))."""
