@@ -91,8 +91,11 @@ def on_config(config):
 
 
 def _blog_categories(config) -> list[str] | None:
+    """The blog's allowed categories; None (any) without the blog or a list."""
     blog = config.plugins.get("material/blog")
-    return list(blog.config.categories_allowed) or None if blog is not None else None
+    if blog is None:
+        return None
+    return list(blog.config.categories_allowed) or None
 
 
 def on_files(files, config):

@@ -117,6 +117,7 @@ def test_new_unit_id_carries_its_year(mini):
 def test_team_in_a_unit_that_no_longer_exists(mini):
     append_row(mini / "teams/288.csv", ["TCN-10507-03", "village_team", "10507", "Tổ công nghệ số cộng đồng khu dân cư số 3",
                                                "Khu dân cư số 3", "2025-08-01", "1/QĐ-UBND ngày 1/8/2025", "", ""])
+    append_row(mini / "members/288.csv", ["TV-000091", "TCN-10507-03", "Đỗ Thị Hà", "Tổ trưởng", "", "", "", "", "không", "2025-08-01", ""])
     assert problems(mini) == [
         "teams/288.csv:6:unit_id: 10507: tổ thành lập ngày 01/08/2025 nhưng Phường Cẩm Thượng chỉ có hiệu lực đến hết 30/06/2025: ghi đơn vị có hiệu lực vào ngày đó",
     ]
@@ -126,6 +127,7 @@ def test_team_id_of_a_new_unit_on_an_old_unit(mini):
     # TCN-10507-2025-01 names Phường Thành Đông (10507-2025); the row says Phường Cẩm Thượng (10507).
     append_row(mini / "teams/288.csv", ["TCN-10507-2025-01", "village_team", "10507", "Tổ công nghệ số cộng đồng khu dân cư số 3",
                                         "Khu dân cư số 3", "2022-08-01", "1/QĐ-UBND ngày 1/8/2022", "", ""])
+    append_row(mini / "members/288.csv", ["TV-000091", "TCN-10507-2025-01", "Đỗ Thị Hà", "Tổ trưởng", "", "", "", "", "không", "2022-08-01", ""])
     assert problems(mini) == [
         "teams/288.csv:6:id: TCN-10507-2025-01: mã tổ thôn phải là TCN-10507- và số thứ tự, ví dụ TCN-10507-01 (theo mã xã)",
     ]

@@ -21,7 +21,7 @@ _TITLE = re.compile(r"<title>([^<]*)</title>")
 
 def pages(site: Path) -> list[str]:
     """The pages to keep, as paths in the site: home, the guides' index, each guide."""
-    guides = sorted(p.parent.name for p in (site / GUIDES).glob("*/index.html") if p.parent.name != "img")
+    guides = sorted(p.parent.name for p in (site / GUIDES).glob("*/index.html"))
     return ["index.html", f"{GUIDES}/index.html", *(f"{GUIDES}/{name}/index.html" for name in guides)]
 
 
