@@ -68,6 +68,7 @@ def test_bad_numbers(mini, value, message):
     ("20/04/2022", "ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD): hãy viết 2022-04-20"),
     ("31/02/2022", "ngày không tồn tại trên lịch; ngoài ra ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD)"),
     ("hôm qua", "không phải ngày hợp lệ: viết dạng năm-tháng-ngày, ví dụ 2022-06-15"),
+    ("44671", "đây là số ngày kiểu Excel, không phải ngày: có lẽ là 2022-04-20; trong Excel định dạng ô là Văn bản rồi gõ 2022-04-20"),
 ])
 def test_bad_dates(mini, value, message):
     edit_cell(mini / "members/288.csv", 3, "since", value)
@@ -93,6 +94,7 @@ def test_boolean_consent(mini):
     ("09000", "số điện thoại chỉ có 5 chữ số, thiếu số: số Việt Nam có 10 chữ số (cố định có mã vùng cũng 10–11), ví dụ 0912345678"),
     ("09OO000005", "số điện thoại có chữ cái: chỉ ghi chữ số, ví dụ 0912345678"),
     ("0100000005", "không phải số điện thoại Việt Nam hợp lệ: kiểm tra lại đầu số và số chữ số, ví dụ 0912345678"),
+    ("9.00000005E+08", "Excel đã đổi số điện thoại thành dạng 9,12E+08 và bỏ số 0 đầu: định dạng cột là Văn bản rồi gõ lại số, ví dụ 0912345678"),
 ])
 def test_bad_phone(mini, value, message):
     edit_cell(mini / "members/288.csv", 4, "phone", value)

@@ -75,13 +75,22 @@ def check_guides(docs_dir: Path, platform_ids: Iterable[str], clock: dt.date | N
     return sorted(problems)
 
 
-def check_guide(path: Path, docs_dir: Path, platforms: set[str], clock: dt.date) -> list[Problem]:
+def read_authored(path: Path, docs_dir: Path) -> tuple[str, list[str] | None, dict | None, int, list[Problem]]:
+    """An authored page (guide or post): its name as editors see it, lines (None when unreadable), front
+    matter (None when it cannot be read), the index of its first body line, and the problems so far."""
     name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
     text, problems = read_page(path, name)
     if text is None:
-        return problems
+        return name, None, None, 0, problems
     lines = text.splitlines()
     meta, body_start, problems = read_front_matter(lines, name)
+    return name, lines, meta, body_start, problems
+
+
+def check_guide(path: Path, docs_dir: Path, platforms: set[str], clock: dt.date) -> list[Problem]:
+    name, lines, meta, body_start, problems = read_authored(path, docs_dir)
+    if lines is None:
+        return problems
     if meta is not None:
         problems += _check_meta(meta, lines, name, platforms, clock)
     body = lines[body_start:]

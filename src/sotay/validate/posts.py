@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import Problem
-from .guides import check_active, key_lines, read_front_matter, read_page
+from .guides import check_active, key_lines, read_authored
 
 POSTS = "cach-lam-hay/posts"
 
@@ -30,12 +30,9 @@ def check_posts(docs_dir: Path, categories: Iterable[str] | None) -> list[Proble
 
 
 def check_post(path: Path, docs_dir: Path, allowed: list[str] | None) -> list[Problem]:
-    name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-    text, problems = read_page(path, name)
-    if text is None:
+    name, lines, meta, body_start, problems = read_authored(path, docs_dir)
+    if lines is None:
         return problems
-    lines = text.splitlines()
-    meta, body_start, problems = read_front_matter(lines, name)
     body = lines[body_start:]
     problems += check_active(body, body_start, name)
     if meta is None:
