@@ -45,7 +45,7 @@ function notSaved() {
   var page = '<!doctype html><html lang="vi"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width,initial-scale=1"><title>Chưa có mạng - Sổ tay Công nghệ số cộng đồng</title>' +
     "<style>body{font:1.1rem/1.5 system-ui,sans-serif;margin:1rem auto;max-width:40rem;padding:0 1rem}" +
-    "a{display:inline-block;padding:.5rem 0;min-height:44px}</style></head><body>" +
+    "ul{list-style:none;padding:0}a{display:block;padding:.6rem 0;min-height:44px;box-sizing:border-box}</style></head><body>" +
     "<h1>Chưa có mạng</h1><p>Trang này chưa được lưu trên điện thoại. Khi có mạng, hãy mở lại trang.</p>" +
     "<p>Các bài hướng dẫn dưới đây đã được lưu, đọc được ngay cả khi không có mạng:</p><ul>" + items + "</ul>" +
     '<p><a href="' + root + '">Về trang chủ</a></p></body></html>';
