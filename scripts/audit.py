@@ -27,6 +27,7 @@ from sotay.text import format_int as n  # noqa: E402
 
 CATEGORIES = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 GUIDE = "huong-dan/dich-vu-cong-tao-tai-khoan/"
+RUNS = 3
 GUIDE_MAX_BYTES = 120_000  # a guide page's transfer without its illustrations
 INDEX_MAX_GZIP = 200_000  # demo data ~100 KB (330 KB before figures left it); a year of notes adds more
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run " \
@@ -70,7 +71,13 @@ def audit(site: Path, binary: Path, guide: str) -> list[str]:
     server, base = serve(site)
     try:
         for path in ["", pick_guide(site, guide)]:
-            report = lighthouse(binary, base + path)
+            # Lighthouse's performance score moves by ±5 between runs on a shared machine (the same build
+            # measured 88 to 99 in one hour): the median of RUNS runs, as Lighthouse's docs advise.
+            reports = sorted((lighthouse(binary, base + path) for _ in range(RUNS)),
+                             key=lambda r: r["categories"]["performance"]["score"] or 0)
+            report = reports[len(reports) // 2]
+            print(f"/{path}: performance " + ", ".join(str(round(100 * (r["categories"]["performance"]["score"] or 0)))
+                                                       for r in reports) + f" in {RUNS} runs, median below")
             scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
             total, without_images = transfer(report)
             print(f"/{path}: " + ", ".join(f"{name} {score}" for name, score in scores.items())
