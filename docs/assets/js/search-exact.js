@@ -6,7 +6,7 @@
 // runs its English stemmer on a query word without *, which turns a final y into i (ngay, may, tay;
 // máy, ngày too) and drops a final s, so their exact copy would find nothing. With tone marks, only a
 // word whose tone mark may sit on either vowel ("hoà", "hòa": the index holds both spellings) gets its
-// exact copy: "hoà*" also matches "hoàng", "hoành", which outranked "Phường Cộng Hoà". Loaded in <head>,
+// exact copy: "hoà*" also matches "hoàng", "hoành", which outranked "Phường Cộng Hoà". Loaded just
 // before Material starts its worker; any other query (quotes, lunr operators) is passed on unchanged.
 // Words of a query are all required first (lunr's +word*): Material joins them with OR, so "khai sinh"
 // listed Phường An Sinh and Xã Quang Khải (one word, in a title boosted 1000×) above the guide that

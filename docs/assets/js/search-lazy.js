@@ -1,7 +1,7 @@
 // Site search: fetch the search index only when the reader opens the search, not on every page load.
 // The index is about 100 KB gzipped (every unit and team name is in it) and most
 // readers of a guide never search. Material requests it with XMLHttpRequest as soon as it starts, so
-// this script, loaded in <head> before Material, holds that one request back until the search box is
+// this script, loaded before Material's bundle, holds that one request back until the search box is
 // opened or focused (or the page is opened with ?q=…). Offline (file://) Material loads
 // search_index.js instead, which is not touched.
 (function () {

@@ -199,7 +199,9 @@ def _district_files(ctx: Context) -> Iterator[Problem]:
 
     def home(unit_id: str) -> str | None:  # the district (or province) whose file holds the unit's teams
         unit = units.get(unit_id)
-        return None if unit is None else unit["parent_id"] if unit["level"] == "commune" else unit["id"]
+        if unit is None:
+            return None
+        return unit["parent_id"] if unit["level"] == "commune" else unit["id"]
 
     def stem(row: dict) -> str:
         return row["_file"].rsplit("/", 1)[-1].rsplit(".", 1)[0]
