@@ -29,6 +29,15 @@ def test_a_guide_never_opened_reads_with_no_network(phone_page, built_site):
         # ready: the worker is active, so its install (saving the files) has finished
         assert phone_page.evaluate("""() => Promise.race([navigator.serviceWorker.ready.then(r => !!r.active),
                                                            new Promise(done => setTimeout(() => done(false), 15000))])""")
+        # what is visited is kept, files to save are not (a 13 MB ZIP would be stored twice on the phone)
+        vcf = next(built_site.glob("to/*/*.vcf")).relative_to(built_site).as_posix()
+        kept = phone_page.evaluate("""async (paths) => {
+            for (const p of paths) await (await fetch(p)).text();
+            await new Promise(done => setTimeout(done, 300));  // the worker stores after answering
+            const keys = await (await caches.open("sotay-seen")).keys();
+            return keys.map(k => new URL(k.url).pathname.slice(1));
+        }""", ["tap-huan/", vcf])
+        assert "tap-huan/" in kept and vcf not in kept, kept
     finally:
         server.shutdown()
         server.server_close()

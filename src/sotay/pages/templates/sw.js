@@ -7,6 +7,7 @@ var VERSION = "__VERSION__";
 var PRECACHE = __PRECACHE__;  // paths relative to this file
 var GUIDES = __GUIDES__;  // [path, title] of each guide, for the page shown when a page was never saved
 var CORE = "sotay-core-" + VERSION, SEEN = "sotay-seen", KEEP = 300, WAIT_MS = 4000;
+var DOWNLOADS = /\.(?:zip|xlsx|vcf|csv)$/i;
 
 self.addEventListener("install", function (event) {
   // One by one: a file that fails to load must not stop the others from being saved.
@@ -53,8 +54,9 @@ function notSaved() {
 }
 
 self.addEventListener("fetch", function (event) {
-  var request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  var request = event.request, url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (DOWNLOADS.test(url.pathname)) return;  // files to save (the 13 MB ZIP, vCards, Excel): not kept twice
   var navigate = request.mode === "navigate";
   // ?q= and ?h= (search words) ask for the same page
   var saved = caches.match(request, { ignoreSearch: navigate });
