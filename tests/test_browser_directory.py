@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browsing import directory_search as search
 from conftest import DATA
 from sotay import phones
+from sotay.pages import directory
 from sotay.text import fold
 
 pytestmark = pytest.mark.browser
@@ -51,6 +52,18 @@ def test_directory_finds_a_member_with_and_without_tone_marks(phone_page, site_u
     assert "người" in phone_page.locator("#sotay-dir-count").inner_text()
     assert [u for u in request_log if not u.startswith(site_url)] == []
     assert errors == []
+
+
+def test_the_browser_folds_every_member_name_as_the_build_folds_units_and_teams(phone_page, site_url):
+    phone_page.goto(site_url + "danh-ba/")
+    names = phone_page.evaluate("window.SOTAY_DANH_BA.m.map(function (m) { return m[0]; })")
+    folded = phone_page.evaluate("window.SOTAY_DANH_BA.m.map(function (m) { return window.sotayDirFold(m[0]); })")
+    assert len(names) == 6891 + 113 + 357 + 1499
+    # The script also reads Telex "dd" as đ in what people type; no folded name has "dd" to lose.
+    expected = [f" {directory.search_text(n)} " for n in names]
+    assert not any("dd" in e for e in expected)
+    assert folded == expected
+    assert phone_page.evaluate("window.sotayDirFold('Đỗ Thị Ánh, Khu dân cư số 1')") == " do thi anh khu dan cu so 1 "
 
 
 def test_directory_d_dd_and_đ_all_find_a_name_with_đ(phone_page, site_url):

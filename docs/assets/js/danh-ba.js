@@ -1,8 +1,8 @@
 /* Directory search (/danh-ba/): searches window.SOTAY_DANH_BA (built by src/sotay/pages/directory.py)
    in the browser, with or without tone marks. Vanilla JS, no library; works from file:// too.
    Data (see directory_data): r roles, p name prefixes, o organisations, u units [name, parent, url, folded, now],
-   t teams [prefix, name, unit, id, folded village, public phone, contact], m members [name, folded, role,
-   team, org, phone, zalo, email]. */
+   t teams [prefix, name, unit, id, folded village, public phone, contact], m members [name, role, team, org,
+   phone, zalo, email]; members' names are folded here, once, when the page loads. */
 (function () {
   "use strict";
   var D = window.SOTAY_DANH_BA;
@@ -22,17 +22,18 @@
       .replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, " ") + " ").replace(/dd/g, "d");
   }
   function digits(text) { return text.replace(/\D/g, ""); }
+  window.sotayDirFold = fold;  // for the test that checks it against sotay.pages.directory.search_text
 
   // Precomputed once: padded folded strings (" nguyen van an ") and phone digits.
   var units = D.u.map(function (u) { return " " + u[3] + " "; });
   var T = D.t.map(function (t) {
-    var c = t[6], fb = typeof c === "number" ? ["tổ trưởng " + D.m[c][0], D.m[c][5]] : c === "" ? ["số chung của tổ", t[5]] : c;
+    var c = t[6], fb = typeof c === "number" ? ["tổ trưởng " + D.m[c][0], D.m[c][4]] : c === "" ? ["số chung của tổ", t[5]] : c;
     return { name: (t[0] >= 0 ? D.p[t[0]] : "") + t[1], unit: t[2], id: t[3], phone: t[5], fbLabel: fb[0], fbPhone: fb[1] };
   });
   var teams = D.t.map(function (t) { return " " + t[4] + " "; });
   var teamPhones = D.t.map(function (t) { return digits(t[5] || ""); });
-  var names = D.m.map(function (m) { return " " + m[1] + " "; });
-  var phones = D.m.map(function (m) { return digits(m[5] || "") + " " + (m[6] || ""); });
+  var names = D.m.map(function (m) { return fold(m[0]); });
+  var phones = D.m.map(function (m) { return digits(m[4] || "") + " " + (m[5] || ""); });
 
   // A word of the query with its padded forms, made once per keystroke rather than once per comparison.
   function pattern(word) { return { bare: word, start: " " + word, whole: " " + word + " " }; }
@@ -94,7 +95,7 @@
         }
       }
       if (mask === full) { people[worst >= 2 ? 3 : 2].push(m); continue; }
-      if ((mask | teamMask[D.m[m][3]]) === full) people[4].push(m);
+      if ((mask | teamMask[D.m[m][2]]) === full) people[4].push(m);
     }
     return collect(strongTeams, weakTeams, people);
   }
@@ -161,17 +162,17 @@
     return li;
   }
   function personItem(m) {
-    var row = D.m[m], team = T[row[3]], li = el("li", "sotay-hit");
+    var row = D.m[m], team = T[row[2]], li = el("li", "sotay-hit");
     li.appendChild(el("strong", "sotay-hit__name", row[0]));
-    li.appendChild(document.createTextNode(" — " + D.r[row[2]] + (row[4] >= 0 ? ", " + D.o[row[4]] : "")));
+    li.appendChild(document.createTextNode(" — " + D.r[row[1]] + (row[3] >= 0 ? ", " + D.o[row[3]] : "")));
     var where = el("div", "sotay-hit__where");
-    where.appendChild(link(teamUrl(row[3]), team.name));
+    where.appendChild(link(teamUrl(row[2]), team.name));
     where.appendChild(document.createTextNode(" · " + place(team.unit)));
     li.appendChild(where);
     var box = el("div", "sotay-hit__contact");
-    if (row.length > 5) {
-      phoneLinks(box, row[5] || "", row[6] || "");
-      if (row[7]) { box.appendChild(document.createTextNode(" ")); box.appendChild(link("mailto:" + row[7], row[7])); }
+    if (row.length > 4) {
+      phoneLinks(box, row[4] || "", row[5] || "");
+      if (row[6]) { box.appendChild(document.createTextNode(" ")); box.appendChild(link("mailto:" + row[6], row[6])); }
     } else {
       box.appendChild(el("span", "sotay-muted", "Không công khai số; liên hệ qua " + team.fbLabel + (team.fbPhone ? " " : "")));
       if (team.fbPhone) box.appendChild(link("tel:" + e164(team.fbPhone), team.fbPhone, "sotay-tel"));
