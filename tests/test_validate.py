@@ -46,6 +46,16 @@ def test_dangling_foreign_key(mini):
     ]
 
 
+def test_a_key_refused_for_a_stray_space_is_reported_once_not_again_by_every_row_pointing_at_it(mini):
+    edit_cell(mini / "teams/288.csv", 3, "id", "TCN-10507-01 ")
+    assert problems(mini) == ["teams/288.csv:3:id: TCN-10507-01 : có dấu cách thừa ở đầu hoặc cuối ô: hãy xóa"]
+    # A row pointing at a key no cell was meant to be is still reported.
+    edit_cell(mini / "members/288.csv", 3, "team_id", "TCN-10599-01")
+    assert problems(mini) == [
+        "members/288.csv:3:team_id: TCN-10599-01: không có mã này trong bảng tổ (teams): kiểm tra chính tả (phân biệt hoa, thường) hoặc thêm vào bảng teams trước",
+        "teams/288.csv:3:id: TCN-10507-01 : có dấu cách thừa ở đầu hoặc cuối ô: hãy xóa"]
+
+
 def test_composite_primary_key(mini):
     append_row(mini / "reports/2022-07.csv", ["TCN-10507-01", "tk-dvc", "2022-07", "75", "2022-08-04"])
     assert problems(mini) == [

@@ -166,6 +166,13 @@ def _where(previous: tuple[str, int], file: str) -> str:
     return f"dòng {previous[1]}" if previous[0] == file else f"dòng {previous[1]} của {previous[0]}"
 
 
+def _refused_keys(problems: list[Problem], target: Resource, field: str) -> set[str]:
+    """Key cells of the target refused for themselves ('BCD-297 ' with a space): a row that points at what
+    such a cell was meant to be is not reported again; one mistake, one message, not one per member."""
+    files = set(target.paths)
+    return {p.value.strip() for p in problems if p.column == field and p.file in files and p.value.strip()}
+
+
 def _check_foreign_keys(resource: Resource, package: Package, tables: dict[str, list[Row]], problems: list[Problem],
                         incomplete: set[str]) -> None:
     for fk in resource.foreign_keys:
@@ -180,9 +187,10 @@ def _check_foreign_keys(resource: Resource, package: Package, tables: dict[str, 
         positions = {f.name: i for i, f in enumerate(resource.fields, start=1)}
         title = package.resources[target].title.lower()
         single = len(fk.fields) == 1
+        refused = _refused_keys(problems, package.resources[target], fk.ref_fields[0]) if single else set()
         for row in tables[resource.name]:
             found = own(row)
-            if found in known:
+            if found in known or found in refused:
                 continue
             values = (found,) if single else found
             if None in values:
