@@ -39,6 +39,20 @@ def test_duplicate_id_across_files_names_the_other_file(mini):
     ]
 
 
+def test_a_misspelt_declared_file_is_located_named_and_not_echoed_by_the_rows_that_needed_it(mini):
+    package = mini / "datapackage.yaml"
+    package.write_text(package.read_text(encoding="utf-8").replace("      - teams/30.csv", "      - team/30.csv")
+                       .replace("path: trainings.csv", "path: trainnings.csv"), encoding="utf-8")
+    assert problems(mini) == [
+        "datapackage.yaml:50:teams: team/30.csv: tệp được khai báo nhưng không tồn tại: có phải 'teams/30.csv'? Sửa tên trong 'path' cho đúng tên tệp.",
+        "datapackage.yaml:97:trainings: trainnings.csv: tệp được khai báo nhưng không tồn tại: có phải 'trainings.csv'? Sửa tên trong 'path' cho đúng tên tệp.",
+        "teams/30.csv:0:: : tệp dữ liệu chưa được khai báo trong datapackage.yaml nên sẽ bị bỏ qua: thêm 'teams/30.csv' vào 'path' của bảng tương ứng",
+        "trainings.csv:0:: : tệp dữ liệu chưa được khai báo trong datapackage.yaml nên sẽ bị bỏ qua: thêm 'trainings.csv' vào 'path' của bảng tương ứng",
+    ]  # not one more for each member of the teams in teams/30.csv, nor for each attendance row
+    (mini / "trainings.csv").unlink()
+    assert "không tồn tại: tạo tệp hoặc xóa dòng này khỏi 'path'." in problems(mini)[1]
+
+
 def test_dangling_foreign_key(mini):
     edit_cell(mini / "members/288.csv", 3, "team_id", "TCN-10599-01")
     assert problems(mini) == [

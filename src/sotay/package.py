@@ -1,6 +1,7 @@
 """The data package description: which tables exist, their files and their Table Schemas."""
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -47,6 +48,7 @@ class Resource:
     fields: list[Field]
     primary_key: list[str] = field(default_factory=list)
     foreign_keys: list[ForeignKey] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # declared files that do not exist (reported)
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -103,7 +105,7 @@ def read_package(root: Path) -> tuple[Package | None, list[Problem]]:
         unread[name] = paths
         missing = [p for p in paths if not (root / p).is_file()]
         for p in missing:
-            problems.append(Problem(DESCRIPTOR, 0, 0, name, p, "tệp được khai báo nhưng không tồn tại: tạo tệp hoặc xóa dòng này khỏi 'path'."))
+            problems.append(Problem(DESCRIPTOR, 0, 0, name, p, "tệp được khai báo nhưng không tồn tại: " + _nearest_file(root, p, paths)))
         schema_ref = item.get("schema")
         if not isinstance(schema_ref, str):
             problems.append(Problem(DESCRIPTOR, 0, 0, name, "", "bảng chưa có 'schema': mỗi bảng phải trỏ tới một tệp schemas/<tên>.yaml."))
@@ -125,9 +127,40 @@ def read_package(root: Path) -> tuple[Package | None, list[Problem]]:
             resource_problems = [_locate(p, lines) for p in resource_problems]
         problems += resource_problems
         if resource:
+            resource.missing = missing
             resources[name] = resource
             del unread[name]
+    if any(p.file == DESCRIPTOR and not p.row for p in problems):
+        lines = descriptor.read_text(encoding="utf-8-sig").splitlines()
+        problems = [_locate_declared(p, lines) if p.file == DESCRIPTOR else p for p in problems]
     return Package(root, resources, raw.get("sample") is True, unread), problems
+
+
+def _nearest_file(root: Path, declared: str, paths: list[str]) -> str:
+    """What to do about a declared file that does not exist: the name it was probably meant to be, if a file
+    in the folder has a name that close ('trainnings.csv' -> 'trainings.csv')."""
+    present = [p.relative_to(root).as_posix() for p in root.rglob("*.csv") if p.is_file()]
+    close = difflib.get_close_matches(declared, [p for p in present if p not in paths], n=1, cutoff=0.8)
+    if close:
+        return f"có phải '{close[0]}'? Sửa tên trong 'path' cho đúng tên tệp."
+    return "tạo tệp hoặc xóa dòng này khỏi 'path'."
+
+
+def _locate_declared(problem: Problem, lines: list[str]) -> Problem:
+    """Give a problem of datapackage.yaml the line it is about: the declared path or schema it names,
+    else the table's 'name:' line."""
+    if problem.row:
+        return problem
+    value = re.escape(problem.value)
+    patterns = [re.compile(rf"^\s*(-\s*|path:\s*|schema:\s*)['\"]?{value}['\"]?\s*(#.*)?$")] if problem.value else []
+    if problem.column:
+        patterns.append(re.compile(rf"^\s*-?\s*name:\s*['\"]?{re.escape(problem.column)}['\"]?\s*(#.*)?$"))
+    for pattern in patterns:
+        for number, line in enumerate(lines, start=1):
+            if pattern.match(line):
+                return Problem(problem.file, number, problem.position, problem.column, problem.value, problem.message,
+                               problem.also)
+    return problem
 
 
 _UNSAFE_PATH = ("đường dẫn tệp không hợp lệ: chỉ ghi đường dẫn tương đối bên trong thư mục dữ liệu (không '..', không bắt đầu bằng '/'), "

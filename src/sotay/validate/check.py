@@ -50,6 +50,7 @@ def _check(root: Path, today: dt.date) -> tuple[Package | None, dict[str, list[d
     problems += table_problems
     if not shape and not package.unread:  # the rules read the tables and fields the model needs
         # tables with a row left out for a bad cell: rules about what is missing would only echo it
-        incomplete = {name for name, r in package.resources.items() if any(p.file in r.paths for p in table_problems)}
+        incomplete = {name for name, r in package.resources.items()
+                      if r.missing or any(p.file in r.paths for p in table_problems)}
         problems += check_rules(package, tables, today, incomplete)
     return package, tables, sorted(problems)

@@ -23,7 +23,8 @@ def load_tables(package: Package) -> tuple[dict[str, list[Row]], list[Problem]]:
     tables: dict[str, list[Row]] = {}
     every: dict[str, list[Row]] = {}  # also rows with a bad cell, so one mistake is reported once
     problems: list[Problem] = []
-    incomplete: set[str] = set()  # tables with a file that could not be read at all
+    # tables with a file that could not be read at all, or that does not exist: their keys are unknown
+    incomplete: set[str] = {name for name, r in package.resources.items() if r.missing}
     for resource in package.resources.values():
         tables[resource.name], every[resource.name] = _load_resource(package.root, resource, problems, incomplete)
     for resource in package.resources.values():
