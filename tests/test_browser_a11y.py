@@ -89,6 +89,18 @@ def test_a_guide_page_menu_print_button_and_edit_link_are_44_px(phone_page, site
     assert title.evaluate("t => t.scrollWidth <= t.clientWidth") and "cộng đồng" in title.inner_text()
 
 
+def test_the_header_shows_the_whole_site_name_and_the_sample_notice_stays_short(phone_page, site_url):
+    phone_page.goto(site_url + "huong-dan/vneid/")
+    name = phone_page.locator(".md-header__topic:first-child .md-ellipsis")
+    assert "cộng đồng" in name.inner_text()
+    # whole: nothing cut at the side ("Sổ tay Công nghệ số…") or below, and inside the 48 px header
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1")
+    box, header = name.bounding_box(), phone_page.locator(".md-header").bounding_box()
+    assert header["y"] <= box["y"] and box["y"] + box["height"] <= header["y"] + header["height"]
+    # the sample-data notice above every page: at most three lines, not a fifth of the screen
+    assert phone_page.locator(".md-banner").bounding_box()["height"] <= 100
+
+
 def test_a_wide_table_caption_wraps_to_the_screen_and_stays_in_view(phone_page, site_url):
     phone_page.goto(site_url + "don-vi/huyen-cam-giang/xa-cam-phuc/")
     caption = phone_page.locator(".sotay-scroll caption", has_text="từng tổ").first

@@ -17,7 +17,7 @@ def test_home_page_shows_the_headline_figures(built_site):
     text = re.sub(r"<[^>]+>", " ", html)
     for figure in ("113", "12/12", "357", "235/235", "1.340", "6.891", "107", "1.499"):
         assert figure in text, figure
-    assert "dữ liệu mẫu" in html
+    assert "<strong>Dữ liệu mẫu</strong>" in html
 
 
 def test_every_unit_has_a_page(built_site):
