@@ -95,15 +95,30 @@ def phone(title: str, rows: list[tuple[str, str]]) -> str:
     return "".join(frame + parts) + "</svg>\n"
 
 
+FLOW_SIZE = 13  # shown ~295 px wide on a phone, a 260-wide diagram's labels read at ~15 px
+
+
+def _lines(label: str, width: float) -> list[str]:
+    """A box label on one line, or on two split at the space nearest the middle when one would not fit."""
+    if len(label) * FLOW_SIZE * 0.56 <= width or " " not in label:
+        return [label]
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return [label[:cut], label[cut + 1:]]
+
+
 def flow(labels: list[str]) -> str:
-    box_h, gap = 34, 18
-    height = 12 + len(labels) * (box_h + gap)
+    gap, line_h = 18, 18
+    boxes = [_lines(label, 226) for label in labels]
+    heights = [16 + line_h * len(lines) for lines in boxes]
+    height = 12 + sum(heights) + gap * len(labels)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 260 {height}" width="260" height="{height}" {_FONT}>']
     y = 8
-    for i, label in enumerate(labels):
+    for i, (lines, box_h) in enumerate(zip(boxes, heights)):
         fill = "#fff59d" if i == len(labels) - 1 else "#e8eaf6"
         parts.append(f'<rect x="10" y="{y}" width="240" height="{box_h}" rx="8" fill="{fill}" stroke="#3949ab" stroke-width="2"/>')
-        parts.append(_text(130, y + 22, label, 12, "#1a237e", "middle", True, width=226))
+        for n, line in enumerate(lines):
+            parts.append(_text(130, y + 22 + line_h * n, line, FLOW_SIZE, "#1a237e", "middle", True, width=226))
         if i < len(labels) - 1:
             parts.append(f'<path d="M130 {y + box_h + 2}v{gap - 8}m-5-5l5 5 5-5" stroke="#37474f" stroke-width="2" fill="none"/>')
         y += box_h + gap
