@@ -313,6 +313,18 @@ def test_a_running_total_may_not_fall(mini):
     assert len(problems(mini)) == 1
 
 
+def test_a_report_ten_times_the_target_is_refused_as_a_likely_typo(mini):
+    # TCN-10507-01's tk-dvc target for 2022 is 100 (targets.csv line 2); 110 in August is 1.1 times it.
+    edit_cell(mini / "reports/2022-08.csv", 2, "value", "1000")
+    assert problems(mini) == []  # ten times: surprising, still possible
+    edit_cell(mini / "reports/2022-08.csv", 2, "value", "11000")
+    found = check(mini, TODAY)[2]
+    assert [str(p) for p in found] == [
+        "reports/2022-08.csv:2:value: 11000: gấp 110 lần chỉ tiêu năm 2022 của tổ (100): có lẽ gõ thừa chữ số; "
+        "kiểm tra lại số này, nếu đúng thật thì xem lại chỉ tiêu trong targets.csv"]
+    assert found[0].also == (("targets.csv", 2),)
+
+
 @pytest.mark.parametrize("value,message", [
     ("dung.pham@gmail..com", "không đúng dạng quy định; ví dụ viết đúng: an.nguyen@example.com"),
     (".dung@gmail.com", "không đúng dạng quy định; ví dụ viết đúng: an.nguyen@example.com"),

@@ -192,6 +192,25 @@ def _cumulative(ctx: Context) -> Iterator[Problem]:
                              also=((before["_file"], before["_line"]),))
 
 
+IMPLAUSIBLE = 10  # a village reporting ten times its year's target has almost surely typed a digit too many
+
+
+def _implausible(ctx: Context) -> Iterator[Problem]:
+    """A reported value more than IMPLAUSIBLE times the team's target for that year (the demo data's
+    highest is 1.3 times): 'nothing published by mistake' beats 'never ask twice'."""
+    targets = {(r["team_id"], r["indicator_id"], r["year"]): r for r in ctx.rows("targets") if r["value"]}
+    for row in ctx.rows("reports"):
+        if row["value"] is None or row["period_id"] is None:
+            continue
+        target = targets.get((row["team_id"], row["indicator_id"], int(row["period_id"][:4])))
+        if target is not None and row["value"] > IMPLAUSIBLE * target["value"]:
+            times = row["value"] / target["value"]
+            yield ctx.at("reports", row, "value", row["value"],
+                         f"gấp {times:.0f} lần chỉ tiêu năm {target['year']} của tổ ({target['value']}): có lẽ gõ thừa chữ số; "
+                         "kiểm tra lại số này, nếu đúng thật thì xem lại chỉ tiêu trong targets.csv",
+                         also=((target["_file"], target["_line"]),))
+
+
 def _district_files(ctx: Context) -> Iterator[Problem]:
     """teams/<id>.csv and members/<id>.csv hold one district's (or the province's) teams and members:
     each file has its reviewers (CODEOWNERS), so a row in another district's file escapes them."""
@@ -281,6 +300,7 @@ RULES: list[Callable[[Context], Iterator[Problem]]] = [
     _reports,
     _district_files,
     _cumulative,
+    _implausible,
     _targets,
     _platforms,
     _training_topics,
