@@ -352,3 +352,13 @@ def test_a_month_above_the_next_running_total_is_refused_in_the_sent_file(mini, 
     assert ("gui.csv:2:value: 80: data/reports/2022-08.csv dòng 4 (60): số lũy kế của chỉ tiêu tk-dvc giảm so với "
             "kỳ 2022-07 (80)") in output, output
     assert hashes(mini) == before
+
+
+def test_a_value_ten_times_the_target_is_refused_in_the_sent_file(mini, tmp_path):
+    """TCN-10507-01's 2022 target for shops (gian-hang) is 6: 150 new shops in August is a digit too many."""
+    sent = write_csv(tmp_path / "gui.csv", [["TCN-10507-01", "gian-hang", "2022-08", "150", "2022-09-01"]])
+    before = hashes(mini)
+    code, output = run(sent, "--data", mini)
+    assert code == 1, output
+    assert "gui.csv:2:value: 150: gấp 25 lần chỉ tiêu năm 2022 của tổ (6): có lẽ gõ thừa chữ số" in output, output
+    assert hashes(mini) == before
