@@ -29,7 +29,7 @@ from sotay.pages.site import build_site
 from sotay.settings import from_environment, source_date_epoch
 from sotay.validate.guides import check_guides
 from sotay.validate.posts import check_posts
-from sotay.offline import DOWNLOAD_PATH, download_page, local_polyfills
+from sotay.offline import DOWNLOAD_PATH, download_page, file_links, local_polyfills, online_url
 from sotay.search import fold_index_file, hold_excluded, restore_held
 from sotay.shell import MARKS, make_shell
 from sotay import service_worker
@@ -135,6 +135,7 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     _state["env"] = env
+    _state["present"] = {f.dest_uri for f in files}  # every file of the site, for the offline edition's links
     return env
 
 
@@ -152,7 +153,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if guides.is_guide(page.file.src_uri):
-        return guides.handout(html, page.meta, config.site_url + page.url if config.site_url else page.url)
+        # The handout's QR code opens the online guide, also when printed from the offline edition.
+        url = online_url(page.file.src_uri)
+        return guides.handout(html, page.meta, config.site_url + url if config.site_url else url)
     generated = _state["by_path"].get(page.file.src_uri)
     if generated is None:
         return html
@@ -167,6 +170,8 @@ def on_page_context(context, page, config, nav):
     # A guide's summary is its meta description (search engines, link previews) unless it has one.
     if not page.meta.get("description") and isinstance(page.meta.get("summary"), str):
         page.meta["description"] = page.meta["summary"]
+    if not config.use_directory_urls and config.site_url:  # the offline edition: its copy's canonical is the online page
+        page.canonical_url = config.site_url + online_url(page.file.src_uri)
     generated = _state["by_path"].get(page.file.src_uri)
     if generated is not None and generated.edit and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{generated.edit}"
@@ -197,6 +202,8 @@ def on_post_page(output, page, config):
     if held:
         clean = _search_clean if "search" in config.plugins else (lambda block: block)
         output = restore_held(output, held, clean)
+    if not config.use_directory_urls:  # the offline edition, read from file://: no folder opens its index.html
+        output = file_links(output, page.file.dest_uri, _state["present"])
     return output
 
 

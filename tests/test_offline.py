@@ -47,6 +47,38 @@ def test_zip_is_reproducible_sorted_and_offered_online(offline_build, tmp_path):
     assert "iframe-worker" not in (online / "index.html").read_text(encoding="utf-8")
 
 
+HREF = re.compile(r'href="([^"]*)"')
+
+
+def test_every_link_of_the_offline_edition_opens_a_file(offline_build, tmp_path):
+    """file:// opens no index page: a link to a folder showed a file listing, a guide's folder-style
+    address (huong-dan/vneid/) did not exist at all (1,724 of the 1,757 pages had such a link)."""
+    with zipfile.ZipFile(offline_build / "a.zip") as archive:
+        names = archive.namelist()
+        archive.extractall(tmp_path)
+    root = tmp_path / "so-tay"
+    # 404.html is for a web server (absolute /so-tay/… links); file:// never shows it
+    pages = sorted(p for p in root.rglob("*.html") if p.name != "404.html")
+    assert len(pages) > 1700
+    broken: dict[str, int] = {}
+    checked = 0
+    for page in pages:
+        for href in HREF.findall(page.read_text(encoding="utf-8")):
+            target = href.split("#", 1)[0].split("?", 1)[0]
+            if not target or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", target):
+                continue  # same page, https:, tel:, mailto:…
+            checked += 1
+            if not (page.parent / target).is_file():
+                broken[href] = broken.get(href, 0) + 1
+    assert checked > 50000 and broken == {}, list(broken.items())[:20]
+    # Left out of the ZIP: what a phone or a slow line should not carry for nothing.
+    assert not [n for n in names if n.endswith(".map") or n.endswith("sitemap.xml") or n.endswith("search_index.json")]
+    # A handout printed from the ZIP, and the page's canonical link, point to the online guide.
+    guide = (root / "huong-dan" / "vneid.html").read_text(encoding="utf-8")
+    assert 'rel="canonical" href="https://haiduong-cds.github.io/so-tay/huong-dan/vneid/"' in guide
+    assert "https://haiduong-cds.github.io/so-tay/huong-dan/vneid/</" in guide and "vneid.html</" not in guide
+
+
 def test_offline_site_works_from_file_without_network(offline_build, tmp_path, phone_page, request_log):
     with zipfile.ZipFile(offline_build / "a.zip") as archive:
         archive.extractall(tmp_path)
@@ -78,6 +110,10 @@ def test_offline_site_works_from_file_without_network(offline_build, tmp_path, p
     if box is not None and box.count():
         box.press_sequentially("cam thuong", delay=20)
         expect(page.locator("main")).to_contain_text("Cẩm Thượng", timeout=5000)
+        # A result opens the team's page, not a listing of its folder.
+        page.locator("#sotay-dir-results a.sotay-hit__name").first.click()
+        expect(page).to_have_url(re.compile(r"/to/[a-z0-9-]+/index\.html$"))
+        expect(page.locator("h1").first).to_contain_text("Tổ")
     # Images load from the ZIP too.
     for img in root.rglob("*.png"):
         page.goto(img.as_uri())

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,6 +13,41 @@ LOCAL_SHIM = "assets/js/vendor/iframe-worker-shim.js"
 ZIP_NAME = "so-tay-offline.zip"
 DOWNLOAD_PATH = f"tai-ve/{ZIP_NAME}"
 FIXED_TIME = (2022, 1, 1, 0, 0, 0)  # every entry's timestamp, so that equal sites give equal bytes
+# Not worth carrying on a phone or a slow line: source maps, the JSON copy of the search index (the
+# edition reads search_index.js) and the sitemap (for search engines, which never see the ZIP).
+LEFT_OUT = re.compile(r"(\.map|^search/search_index\.json|^sitemap\.xml(\.gz)?)$")
+
+# A relative link to a folder ("../to/bcd-30/", "..", "."), with an optional #fragment.
+_FOLDER_LINK = re.compile(r'href="((?![a-zA-Z][a-zA-Z0-9+.-]*:)[^"#?/][^"#?]*/|\.\.?)(#[^"]*)?"')
+
+
+def file_links(html: str, page: str, present: set[str]) -> str:
+    """The page's links for file://, which opens no index page: a link to a folder becomes a link to
+    the file it means, '../to/bcd-30/' -> '../to/bcd-30/index.html', '../huong-dan/vneid/' ->
+    '../huong-dan/vneid.html'. page is the page's file in the site ('don-vi/index.html'); present
+    holds every file of the site. A folder with no such file keeps its link."""
+    base = posixpath.dirname(page)
+
+    def to_file(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(base, match.group(1)))
+        target = "" if target == "." else target
+        for candidate in (posixpath.join(target, "index.html"), f"{target}.html" if target else None):
+            if candidate in present:
+                return f'href="{posixpath.relpath(candidate, base or ".")}{match.group(2) or ""}"'
+        return match.group(0)
+
+    return _FOLDER_LINK.sub(to_file, html)
+
+
+def online_url(src_uri: str) -> str:
+    """A page's address on the online site (folder style) from its source file, whatever this build's
+    style: 'huong-dan/vneid.md' -> 'huong-dan/vneid/', 'don-vi/index.md' -> 'don-vi/'. The offline
+    edition's handouts and canonical links point there: its own 'vneid.html' exists only in the ZIP."""
+    stem, _ = posixpath.splitext(src_uri)
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
 
 
 def local_polyfills(polyfills: list) -> list:
@@ -24,9 +61,10 @@ def local_polyfills(polyfills: list) -> list:
 
 
 def write_zip(site_dir: Path, target: Path, folder: str = "so-tay") -> int:
-    """Zip every file under site_dir into target under folder/, sorted, with fixed timestamps and
-    modes, so that the same site always gives the same bytes. Returns the number of files."""
-    files = sorted((p for p in site_dir.rglob("*") if p.is_file() and p.resolve() != target.resolve()),
+    """Zip the files under site_dir (but LEFT_OUT) into target under folder/, sorted, with fixed
+    timestamps and modes, so that the same site always gives the same bytes. Returns the number of files."""
+    files = sorted((p for p in site_dir.rglob("*") if p.is_file() and p.resolve() != target.resolve()
+                    and not LEFT_OUT.search(p.relative_to(site_dir).as_posix())),
                    key=lambda p: p.relative_to(site_dir).as_posix())  # archive order = name order
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")

@@ -10,7 +10,7 @@ from ..settings import Settings
 from . import Asset, Page
 from .render import render
 
-PATH = "bien-tap/mau-bao-cao.md"
+PATH = "bien-tap/mau-bao-cao/index.md"  # in the folder of its files: "2022-08.xlsx" also works offline
 FOLDER = "bien-tap/mau-bao-cao"
 
 
