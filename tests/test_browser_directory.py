@@ -66,6 +66,29 @@ def test_the_browser_folds_every_member_name_as_the_build_folds_units_and_teams(
     assert phone_page.evaluate("window.sotayDirFold('Đỗ Thị Ánh, Khu dân cư số 1')") == " do thi anh khu dan cu so 1 "
 
 
+def test_what_is_typed_while_the_data_is_still_loading_is_searched_when_it_arrives(phone_page, site_url):
+    """On a slow line the box shows seconds before the ~120 KB data file: typing then did nothing."""
+    held = []
+    phone_page.route("**/assets/danh-ba-data.js", lambda route: held.append(route))
+    phone_page.goto(site_url + "danh-ba/", wait_until="commit")
+    box = phone_page.get_by_label("Tìm trong danh bạ")
+    box.press_sequentially("cam thuong")
+    status = phone_page.locator("#sotay-dir-count")
+    assert status.inner_text() == "Đang tải danh bạ…"
+    phone_page.wait_for_timeout(200)
+    assert held, "the data was not requested"
+    held[0].continue_()
+    phone_page.wait_for_function("document.querySelectorAll('#sotay-dir-results > li').length > 0")
+    assert "Tìm thấy" in status.inner_text()
+    assert "Cẩm Thượng" in phone_page.locator("#sotay-dir-results").inner_text()
+
+
+def test_the_directory_says_when_its_data_could_not_be_loaded(phone_page, site_url):
+    phone_page.route("**/assets/danh-ba-data.js", lambda route: route.abort())
+    phone_page.goto(site_url + "danh-ba/")
+    assert phone_page.locator("#sotay-dir-count").inner_text() == "Chưa tải được danh bạ. Kiểm tra mạng rồi tải lại trang."
+
+
 def test_directory_d_dd_and_đ_all_find_a_name_with_đ(phone_page, site_url):
     member = next(r for r in consented_members() if "Đ" in r["full_name"] or "đ" in r["full_name"])
     folded = fold(member["full_name"])

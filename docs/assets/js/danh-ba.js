@@ -10,8 +10,12 @@
   var list = document.getElementById("sotay-dir-results");
   var status = document.getElementById("sotay-dir-count");
   var more = document.getElementById("sotay-dir-more");
-  if (!D || !input || !list || !status || !more) return;
+  if (!input || !list || !status || !more) return;
+  if (!D) { status.textContent = "Chưa tải được danh bạ. Kiểm tra mạng rồi tải lại trang."; return; }
+  status.textContent = "";  // was "Đang tải danh bạ…"
   var ROOT = list.getAttribute("data-root") || "";
+  // Opened from file:// (the offline edition), a folder shows a file listing: link to its index.html.
+  var INDEX = location.protocol === "file:" ? "index.html" : "";
   var LIMIT = 50;  // results kept for a query
   var FIRST = 20;  // shown at once, the rest on request: laying out 50 was half of a keystroke's time
   var TEAMS_KEPT = 5;  // places kept for loosely matched teams (in the first FIRST) when people fill the list
@@ -152,7 +156,7 @@
     var u = D.u[unitIndex], p = u[1] >= 0 ? D.u[u[1]] : null;
     return u[0] + (p && p[1] >= 0 ? ", " + p[0] : "") + (u[4] ? " (" + u[4] + ")" : "");
   }
-  function teamUrl(t) { return ROOT + "to/" + T[t].id + "/"; }
+  function teamUrl(t) { return ROOT + "to/" + T[t].id + "/" + INDEX; }
 
   function teamItem(t) {
     var team = T[t], li = el("li", "sotay-hit sotay-hit--team");
@@ -227,6 +231,7 @@
     show(q);
     remember(q);
   });
-  var start = new URLSearchParams(location.search).get("tim");
+  // What the address asks for, or what was typed while the data was loading on a slow line.
+  var start = new URLSearchParams(location.search).get("tim") || input.value;
   if (start) { input.value = start.normalize("NFC"); show(input.value); }
 })();
