@@ -10,13 +10,15 @@ from conftest import serve
 from sotay import service_worker
 
 
-def test_every_guide_is_kept_with_what_it_loads(built_site):
+def test_every_guide_and_the_directory_are_kept_with_what_they_load(built_site):
     text = service_worker.script(built_site)
     kept = set(re.findall(r'"([^"]+)"', text.split("var PRECACHE = ", 1)[1].split(";", 1)[0]))
     guides = {p.parent.name for p in (built_site / "huong-dan").glob("*/index.html")}
     assert len(guides) >= 14 and {f"huong-dan/{g}/" for g in guides} | {"./", "huong-dan/"} <= kept
     assert any(k.startswith("assets/stylesheets/main.") for k in kept) and any(k.startswith("assets/javascripts/bundle.") for k in kept)
     assert "huong-dan/img/vneid-1.svg" in kept
+    # every guide ends with "ask your village's team": the directory and its data are kept too
+    assert {"danh-ba/", "assets/danh-ba-data.js", "assets/js/danh-ba.js"} <= kept
     assert not any("search_index" in k or k.startswith(("don-vi/", "to/")) for k in kept)  # only what residents read
     # A new build of other guides or styles is a new version: phones drop the old copies.
     assert re.search(r'var VERSION = "[0-9a-f]{16}"', text)
@@ -53,5 +55,14 @@ def test_a_guide_never_opened_reads_with_no_network(phone_page, built_site):
     expect(phone_page.locator("h1")).to_have_text("Chưa có mạng")
     links = phone_page.locator("li a")
     assert links.count() >= 14
+    expect(phone_page.get_by_role("link", name=re.compile("^Danh bạ các tổ"))).to_have_attribute("href", re.compile("/danh-ba/$"))
     links.filter(has_text="Phòng tránh lừa đảo").click()
     expect(phone_page.locator("h1")).to_have_text(re.compile("Phòng tránh lừa đảo"))
+    # the site search, never opened online, says it needs the network instead of "Đang chuẩn bị tìm kiếm"
+    phone_page.locator("label.md-header__button[for='__search']").click()
+    phone_page.locator("input[data-md-component='search-query']").press_sequentially("vneid")
+    expect(phone_page.locator(".md-search-result__meta")).to_contain_text("Chưa tải được dữ liệu tìm kiếm vì chưa có mạng")
+    # the directory was kept: it finds a village's team with no network
+    phone_page.goto(url + "danh-ba/")
+    phone_page.get_by_label("Tìm trong danh bạ").press_sequentially("cam thuong")
+    expect(phone_page.locator("#sotay-dir-results")).to_contain_text("Cẩm Thượng")

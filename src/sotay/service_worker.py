@@ -1,8 +1,9 @@
 """The service worker (``sw.js``): which files a phone keeps for reading without a network.
 
 Made after the site is written, because the theme's file names carry content hashes: the home page,
-the guides' index, every guide, and what those pages load (styles, scripts, pictures). Pages seen
-later are kept as they are visited (see the script, ``pages/templates/sw.js``).
+the guides' index, every guide, the directory (every guide ends with "ask your village's team"), and
+what those pages load (styles, scripts, pictures, the directory's data). Pages seen later are kept as
+they are visited (see the script, ``pages/templates/sw.js``).
 """
 from __future__ import annotations
 
@@ -14,15 +15,17 @@ import re
 from pathlib import Path
 
 GUIDES = "huong-dan"
+DIRECTORY = "danh-ba/index.html"
 SCRIPT = Path(__file__).parent / "pages" / "templates" / "sw.js"
 _LOADS = re.compile(r'<(?:script[^>]*?\ssrc|img[^>]*?\ssrc|link[^>]*?\srel="(?:stylesheet|icon)"[^>]*?\shref)="([^"#?]+)')
 _TITLE = re.compile(r"<title>([^<]*)</title>")
 
 
 def pages(site: Path) -> list[str]:
-    """The pages to keep, as paths in the site: home, the guides' index, each guide."""
+    """The pages to keep, as paths in the site: home, the guides' index, each guide, the directory."""
     guides = sorted(p.parent.name for p in (site / GUIDES).glob("*/index.html"))
-    return ["index.html", f"{GUIDES}/index.html", *(f"{GUIDES}/{name}/index.html" for name in guides)]
+    directory = [DIRECTORY] if (site / DIRECTORY).is_file() else []
+    return ["index.html", f"{GUIDES}/index.html", *(f"{GUIDES}/{name}/index.html" for name in guides), *directory]
 
 
 def loads(site: Path, page: str) -> list[str]:
@@ -51,11 +54,12 @@ def script(site: Path) -> str:
     for path in files:
         digest.update(path.encode("utf-8") + b"\0" + (site / path).read_bytes())
     guides = []
-    for page in kept[2:]:
+    for page in (p for p in kept[2:] if p.startswith(f"{GUIDES}/")):
         match = _TITLE.search((site / page).read_text(encoding="utf-8"))
         title = html.unescape(match.group(1)).rsplit(" - ", 1)[0] if match else _url(page)  # "Guide - Site"
         guides.append([_url(page), title])
     text = SCRIPT.read_text(encoding="utf-8")
     return (text.replace("__VERSION__", digest.hexdigest()[:16])
                 .replace("__PRECACHE__", json.dumps([_url(p) for p in files], ensure_ascii=False))
-                .replace("__GUIDES__", json.dumps(guides, ensure_ascii=False)))
+                .replace("__GUIDES__", json.dumps(guides, ensure_ascii=False))
+                .replace("__DIRECTORY__", json.dumps(_url(DIRECTORY) if DIRECTORY in kept else "")))

@@ -20,8 +20,17 @@
     this.sotayIndex = INDEX.test(String(url));
     return open.apply(this, arguments);
   };
+  // With no network (and not saved on the phone) the index fails and Material would say "Đang chuẩn bị
+  // tìm kiếm" for ever: say what is going on and what still works.
+  function unavailable() {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (meta) meta.textContent = "Chưa tải được dữ liệu tìm kiếm vì chưa có mạng. Khi có mạng, hãy mở lại ô tìm kiếm; " +
+      "các bài hướng dẫn đã mở trên điện thoại này vẫn đọc được, từ mục Hướng dẫn.";
+  }
+
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
+    if (request.sotayIndex) request.addEventListener("loadend", function () { if (request.status !== 200) unavailable(); });
     if (!request.sotayIndex || wanted) return send.apply(request, args);
     waiting.push(function () { send.apply(request, args); });
   };

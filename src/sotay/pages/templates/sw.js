@@ -1,11 +1,12 @@
 /* Service worker of the handbook (sw.js at the site's root, made by sotay.service_worker at build time).
-   A phone that opened the site once keeps the home page, every guide with its pictures and the site's
-   look, and reads them with no network. Pages are asked from the network first, so an edit shows at
+   A phone that opened the site once keeps the home page, every guide with its pictures, the directory
+   and the site's look, and reads them with no network. Pages are asked from the network first, so an edit shows at
    once; the saved copy is used when there is no network, or when it is slower than WAIT_MS. */
 "use strict";
 var VERSION = "__VERSION__";
 var PRECACHE = __PRECACHE__;  // paths relative to this file
 var GUIDES = __GUIDES__;  // [path, title] of each guide, for the page shown when a page was never saved
+var DIRECTORY = __DIRECTORY__;  // the directory's path, "" when the site has none
 var CORE = "sotay-core-" + VERSION, SEEN = "sotay-seen", KEEP = 300, WAIT_MS = 4000;
 var DOWNLOADS = /\.(?:zip|xlsx|vcf|csv)$/i;
 
@@ -49,6 +50,7 @@ function notSaved() {
     "ul{list-style:none;padding:0}a{display:block;padding:.6rem 0;min-height:44px;box-sizing:border-box}</style></head><body>" +
     "<h1>Chưa có mạng</h1><p>Trang này chưa được lưu trên điện thoại. Khi có mạng, hãy mở lại trang.</p>" +
     "<p>Các bài hướng dẫn dưới đây đã được lưu, đọc được ngay cả khi không có mạng:</p><ul>" + items + "</ul>" +
+    (DIRECTORY ? '<p><a href="' + root + DIRECTORY + '">Danh bạ các tổ: tìm số điện thoại của tổ thôn mình</a></p>' : "") +
     '<p><a href="' + root + '">Về trang chủ</a></p></body></html>';
   return new Response(page, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
