@@ -18,6 +18,7 @@ def define_env(env):
         # The glue hook reports data problems with every location; macros stay quiet.
         env.variables["so_lieu"] = {}
         env.variables["ky_bao_cao"] = []
+        env.variables["chi_tieu"] = {"luy_ke": [], "trong_ky": []}
         return
     figures = headline(model)
     env.variables["so_lieu"] = {name: format_int(value) for name, value in vars(figures).items()}
@@ -26,6 +27,11 @@ def define_env(env):
     # Reporting periods and their deadlines (data/periods.csv), for the guide on monthly reports.
     env.variables["ky_bao_cao"] = [{"ky": p.id, "tu": format_date(p.starts_on), "den": format_date(p.ends_on), "han": format_date(p.due_on)}
                                    for p in model.periods.values()]
+    # Which indicators are running totals and which count each month's new ones (data/indicators.csv):
+    # the guide said "running total" for all, and teams that followed it had their shops counted again.
+    env.variables["chi_tieu"] = {
+        "luy_ke": [f"{i.name} ({i.unit_label})" for i in model.indicators.values() if i.aggregation == "latest"],
+        "trong_ky": [f"{i.name} ({i.unit_label})" for i in model.indicators.values() if i.aggregation != "latest"]}
 
 
 def _progress(model) -> dict:

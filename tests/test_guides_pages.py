@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import edit_cell
+from conftest import DATA, SITE_TODAY, edit_cell
 from sotay.load import load_model
 from sotay.pages.guides import banner_markdown, banners, handout, is_guide
 from test_guides_validate import build_copy, site_copy
@@ -178,3 +178,16 @@ def test_guides_never_send_residents_to_a_district():
             if re.search(r"\bhuyện\b", sentence, re.IGNORECASE) and "không còn" not in sentence:
                 stale.append((name, sentence.strip()))
     assert stale == []
+
+
+def test_the_reporting_guide_says_which_indicators_are_running_totals_and_which_count_the_month(built_site):
+    """It said "running total" for every indicator: teams that followed it had their new shops and
+    field reports added up again each month on the progress pages."""
+    text = re.sub(r"<[^>]+>", "", (built_site / "huong-dan" / "to-bao-cao-ket-qua" / "index.html").read_text(encoding="utf-8"))
+    running = text.split("Số lũy kế, tính từ đầu đến hết tháng:", 1)[1].split("Số mới trong tháng", 1)
+    demo = load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
+    for indicator in demo.indicators.values():
+        where = running[0] if indicator.aggregation == "latest" else running[1].split("Hạn nộp", 1)[0]
+        assert indicator.name in where, indicator.id
+    assert {i.aggregation for i in demo.indicators.values()} == {"latest", "sum"}
+    assert "ghi chú của báo cáo" not in text  # the templates have no such field: notes go with the message

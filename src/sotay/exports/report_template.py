@@ -47,7 +47,8 @@ def instructions(model: Model, period: Period) -> list[str]:
         "5. value (kết quả): số nguyên, không dùng dấu chấm hay dấu phẩy phân cách hàng nghìn (viết 1200, không viết 1.200).",
         "6. submitted_on (ngày nộp): ngày tổ gửi báo cáo, ví dụ 05/07/2022 hoặc 2022-07-05.",
         "7. Dòng chỉ có kỳ báo cáo mà không có số liệu sẽ được bỏ qua. Lưu tệp dưới dạng Excel (.xlsx) rồi gửi cho biên tập viên của huyện.",
-        "8. Chỉ tiêu cộng dồn 'latest' ghi số lũy kế đến hết kỳ; chỉ tiêu 'sum' ghi số phát sinh trong kỳ.",
+        "8. Chỉ tiêu có chữ 'lũy kế' ở bảng dưới: ghi số tính từ đầu đến hết kỳ. Chỉ tiêu có chữ 'phát sinh trong kỳ': "
+        "chỉ ghi số mới làm được trong kỳ này, không cộng các kỳ trước.",
         "",
         "CÁC CHỈ TIÊU",
         *(f"{i.id}: {i.name} ({i.unit_label}; {'lũy kế' if i.aggregation == 'latest' else 'phát sinh trong kỳ'})"
