@@ -11,7 +11,7 @@ import re
 import pytest
 import vobject
 
-from conftest import DATA, SITE_TODAY, edit_cell
+from conftest import DATA, SITE_TODAY, append_row, edit_cell
 from sotay.analytics.units import unit_counts
 from sotay.load import forget, load_model
 from sotay.pages import directory, teams, units
@@ -154,6 +154,19 @@ def test_fallback_goes_up_to_the_nearest_public_number(mini_model):
     html = teams._team_page(mini_model, lonely)
     assert "0900000007" not in html and "0900 000 007" not in html
     assert '<a class="sotay-tel" href="tel:+842203000000">0220 3000 000</a>' in html
+
+
+def test_a_consented_deputy_is_called_before_any_steering_group(mini):
+    """A leader keeping their number private, no team number: the deputy's public mobile, on the same
+    page, comes before a district office (200 of the demo's village teams)."""
+    append_row(mini / "members/288.csv", ["TV-000090", "TCN-10510-01", "Lê Thị Mai", "Tổ phó", "", "0900000090", "", "",
+                                          "có", "2022-05-01", ""])
+    model = load_model(mini, TODAY)
+    lonely = model.teams["TCN-10510-01"]
+    assert fallback(model, lonely) == Fallback("tổ phó Lê Thị Mai", "0900000090")
+    assert "liên hệ qua tổ phó Lê Thị Mai" in text_of(teams._team_page(model, lonely))
+    row = next(t for t in directory_json(model)["t"] if t[3] == "tcn-10510-01")
+    assert row[6] == ["tổ phó Lê Thị Mai", "0900 000 090"]
 
 
 def test_edit_links_point_to_the_members_file(demo):

@@ -14,8 +14,8 @@ KIND_LABEL = {
     "village_team": "Tổ công nghệ số cộng đồng",
 }
 PARENT_LEVEL = {"district": "province", "commune": "district"}
-LEADER = "Tổ trưởng"
-ROLE_ORDER = {"Tổ trưởng": 0, "Tổ phó": 1, "Tổ viên": 2}
+LEADER, DEPUTY = "Tổ trưởng", "Tổ phó"
+ROLE_ORDER = {LEADER: 0, DEPUTY: 1, "Tổ viên": 2}
 # Training topics that are skills or policy rather than a platform.
 EXTRA_TOPICS = {
     "chinh-sach": "Chủ trương, chính sách về chuyển đổi số",

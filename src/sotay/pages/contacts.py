@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from markupsafe import Markup
 
 from ..analytics.units import is_active
+from ..constants import DEPUTY
 from ..model import Model, Team, Unit
 from .render import environment
 
@@ -26,12 +27,17 @@ def steering_group(model: Model, unit: Unit) -> Team | None:
 
 
 def fallback(model: Model, team: Team) -> Fallback:
-    """The team leader if consented, else the team's public number, else the nearest steering group's."""
+    """Whom to call about a member whose number is private: the team leader if consented, else the team's
+    public number, else a deputy who consented (200 of the demo's village teams have one when the
+    leader keeps their number private), else the nearest steering group's public number."""
     leader = team.leader
     if leader is not None and leader.phone:
         return Fallback(f"tổ trưởng {leader.full_name}", leader.phone)
     if team.public_phone:
         return Fallback("số chung của tổ", team.public_phone)
+    deputy = next((m for m in team.current_members if m.role == DEPUTY and m.phone), None)
+    if deputy is not None:
+        return Fallback(f"tổ phó {deputy.full_name}", deputy.phone)
     for unit in [team.unit, *reversed(team.unit.ancestors)]:
         group = steering_group(model, unit)
         if group is not None and group is not team and group.public_phone:
