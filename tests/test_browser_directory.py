@@ -230,7 +230,7 @@ def test_a_landline_is_offered_for_calling_only(phone_page, site_url):
     # Teams' shared numbers are office landlines (0220 …): no text message, no Zalo for them.
     phone_page.goto(site_url + "danh-ba/")
     search(phone_page, "cam thuong")
-    team = phone_page.locator("#sotay-dir-results > li.sotay-hit--team").filter(has_text="Số chung").first
+    team = phone_page.locator("#sotay-dir-results > li.sotay-hit--team .sotay-hit__contact").filter(has_text="Số chung").first
     number = team.locator("a.sotay-tel").inner_text()
     assert not phones.is_mobile(number) and team.locator('a[href^="tel:+84220"]').count() == 1
     assert team.locator('a[href^="sms:"], a[href*="zalo.me"]').count() == 0
@@ -250,3 +250,46 @@ def test_never_more_than_50_results_even_when_teams_fill_the_list(phone_page, si
     more.click()
     assert phone_page.locator("#sotay-dir-results > li").count() == 50 and more.is_hidden()
     assert "hiện 50 kết quả đầu" in phone_page.locator("#sotay-dir-count").inner_text()
+
+
+@pytest.fixture(scope="module")
+def model():
+    import datetime as dt
+    from conftest import SITE_TODAY
+    from sotay.load import load_model
+    return load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
+
+
+def test_a_number_lists_those_that_start_with_it_before_those_that_only_contain_it(phone_page, site_url):
+    """"0900" listed a commune office first because its 0220 4010 900 has 0900 inside."""
+    phone_page.goto(site_url + "danh-ba/")
+    results = search(phone_page, "0900")
+    phone_page.wait_for_function("document.querySelectorAll('#sotay-dir-results > li').length > 0")
+    first = results.first.locator("a.sotay-tel").first.inner_text()
+    assert first.startswith("0900"), first
+
+
+def test_a_village_lists_its_leader_first_and_role_words_and_ban_chi_dao_are_understood(phone_page, site_url, model):
+    from sotay.pages.contacts import steering_group
+    commune = next(u for u in model.communes if steering_group(model, u) is not None and len(u.teams) >= 3)
+    team = next(t for t in commune.teams if t.kind == "village_team" and t.leader is not None
+                and sum(1 for m in t.current_members if m.role == "Tổ phó") and t.village)
+    place = f"{directory.search_text(team.village)} {directory.search_text(commune.name.split(' ', 1)[1])}"
+    phone_page.goto(site_url + "danh-ba/")
+    search(phone_page, place)
+    people = phone_page.locator("#sotay-dir-results > li:not(.sotay-hit--team)")
+    people.first.wait_for()
+    assert people.first.inner_text().split(" — ", 1)[1].startswith("Tổ trưởng"), people.first.inner_text()
+    # the team's own result says whom to call
+    team_hit = phone_page.locator("#sotay-dir-results > li.sotay-hit--team", has_text=team.name).first
+    assert "Liên hệ tổ trưởng" in team_hit.inner_text() or team.leader.phone is None
+    # "tổ trưởng <commune>": the leaders of that commune's teams
+    search(phone_page, "to truong " + directory.search_text(commune.name.split(" ", 1)[1]))
+    people.first.wait_for()
+    roles = [t.split(" — ", 1)[1].split(",", 1)[0] for t in people.all_inner_texts()]
+    assert roles and set(roles[:len(commune.teams) - 1]) == {"Tổ trưởng"}, roles
+    # "ban chỉ đạo xã <commune>" is how people name the steering group
+    search(phone_page, "ban chi dao " + directory.search_text(commune.name))
+    expect_first = phone_page.locator("#sotay-dir-results > li").first
+    expect_first.wait_for()
+    assert expect_first.inner_text().startswith("Tổ chỉ đạo") and commune.name in expect_first.inner_text()

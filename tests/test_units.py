@@ -284,7 +284,7 @@ def test_a_shared_mobile_number_takes_messages_and_a_landline_calls_only(mini):
 def test_steering_groups_are_found_by_their_unit_not_by_words_every_team_name_has(demo):
     data = directory_json(demo)
     steering = [t for t in data["t"] if data["p"][t[0]].startswith("Tổ chỉ đạo")] if data["p"] else []
-    assert steering and all(t[4] == "to chi dao" for t in steering)  # "cong dong" matched every one of them
+    assert steering and all(t[4] == "to chi dao ban chi dao" for t in steering)  # "cong dong" matched every one of them
 
 
 def vobject_team_vcard(team) -> str:

@@ -58,7 +58,10 @@
     if (number) {
       if (number.length < 3) return null;  // too short to mean anything yet
       if (number.indexOf("84") === 0 && number.length > 9) number = "0" + number.slice(2);
-      for (var i = 0; i < D.t.length; i++) if (teamPhones[i].indexOf(number) >= 0) strongTeams.push(i);
+      for (var i = 0; i < D.t.length; i++) {  // a team's number that starts as typed; after people, one that has it inside
+        var found = teamPhones[i].indexOf(number);
+        if (found === 0) strongTeams.push(i); else if (found > 0) weakTeams.push(i);
+      }
       for (var j = 0; j < D.m.length; j++) {
         var at = phones[j].indexOf(number);
         if (at >= 0) people[at === 0 ? 0 : 1].push(j);
@@ -76,6 +79,12 @@
     var unitMask = units.map(function (hay) {
       var mask = 0;
       for (var k = 0; k < n; k++) if (hay.indexOf(words[k]) >= 0) mask |= 1 << k;
+      return mask;
+    });
+    // Role words count too: "to truong cam phuc" lists the leaders of Cẩm Phúc.
+    var roleMask = D.r.map(function (role) {
+      var hay = fold(role), mask = 0;
+      for (var k = 0; k < n; k++) if (hay.indexOf(" " + words[k] + " ") >= 0) mask |= 1 << k;
       return mask;
     });
     var teamMask = new Array(D.t.length);
@@ -99,8 +108,10 @@
         }
       }
       if (mask === full) { people[worst >= 2 ? 3 : 2].push(m); continue; }
-      if ((mask | teamMask[D.m[m][2]]) === full) people[4].push(m);
+      if ((mask | teamMask[D.m[m][2]] | roleMask[D.m[m][1]]) === full) people[4].push(m);
     }
+    // People found through their village or commune: leaders first, then deputies, then the rest.
+    people[4].sort(function (a, b) { return D.m[a][1] - D.m[b][1] || a - b; });
     return collect(strongTeams, weakTeams, people);
   }
 
@@ -163,6 +174,12 @@
     li.appendChild(link(teamUrl(t), team.name, "sotay-hit__name"));
     li.appendChild(el("div", "sotay-hit__where", place(team.unit)));
     if (team.phone) { var box = el("div", "sotay-hit__contact", "Số chung: "); phoneLinks(box, team.phone, ""); li.appendChild(box); }
+    // whom to call, on the result itself: the leader (or who stands in) and the number
+    if (team.fbPhone && team.fbPhone !== team.phone) {
+      var call = el("div", "sotay-hit__contact", "Liên hệ " + team.fbLabel + ": ");
+      phoneLinks(call, team.fbPhone, "");
+      li.appendChild(call);
+    }
     return li;
   }
   function personItem(m) {

@@ -82,7 +82,7 @@ def directory_data(model: Model) -> dict:
             contact = [fb.label, _phone(fb.phone)]
         # A steering group is found through its unit's name: its own name ("…công nghệ số cộng đồng xã …")
         # would make every query with "dong" or "cong" list all 120 of them first.
-        own = team.village or team.name if team.kind == "village_team" else "tổ chỉ đạo"
+        own = team.village or team.name if team.kind == "village_team" else "tổ chỉ đạo, ban chỉ đạo"  # both are said
         t_rows.append([prefix, rest, unit_index[id(team.unit)], team.id.lower(), search_text(own),
                        _phone(team.public_phone), contact])
 
