@@ -134,3 +134,16 @@ def test_footer_says_nothing_in_english(phone_page, site_url):
     phone_page.goto(site_url)
     footer = phone_page.locator("footer").inner_text()
     assert "Made with" not in footer and "Material for MkDocs" not in footer
+
+
+@pytest.mark.parametrize("path", [
+    "", "huong-dan/", "huong-dan/thanh-toan-qr/", "don-vi/", "don-vi/huyen-cam-giang/", "don-vi/huyen-cam-giang/xa-cam-phuc/",
+    "to/bcd-30/", "danh-ba/", "tien-do/", "tien-do/huyen-cam-giang/", "tap-huan/", "cach-lam-hay/", "tai-ve/",
+    "cach-lam-hay/dua-vai-thieu-len-san-thuong-mai-dien-tu-truoc-vu-thu-hoach/",
+    "bien-tap/", "bien-tap/tu-dien-du-lieu/", "bien-tap/mau-bao-cao/",
+])
+def test_no_page_scrolls_sideways_on_a_phone(phone_page, site_url, path):
+    """Wide tables scroll inside their box; the page itself, header and all, never slides sideways
+    (the report templates page was 556 px wide at 360)."""
+    phone_page.goto(site_url + path)
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
