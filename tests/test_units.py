@@ -169,6 +169,19 @@ def test_a_consented_deputy_is_called_before_any_steering_group(mini):
     assert row[6] == ["tổ phó Lê Thị Mai", "0900 000 090"]
 
 
+def test_a_commune_without_its_own_steering_group_says_so_and_whom_to_call(demo):
+    from sotay.pages.contacts import steering_group
+    without = [u for u in demo.communes if steering_group(demo, u) is None]
+    assert len(without) == 235 - 107
+    for commune in without[:5]:
+        district_group = steering_group(demo, commune.parent)
+        text = text_of(units._unit_page(demo, commune))
+        assert (f"{commune.name} chưa có tổ chỉ đạo triển khai công nghệ số cộng đồng riêng. Việc chung của xã, "
+                f"liên hệ tổ chỉ đạo {commune.parent.name}: {phones.national(district_group.public_phone)}") in text
+    with_group = next(u for u in demo.communes if steering_group(demo, u) is not None)
+    assert "chưa có tổ chỉ đạo" not in text_of(units._unit_page(demo, with_group))
+
+
 def test_edit_links_point_to_the_members_file(demo):
     pages, _ = units.build(demo, None)
     by_path = {p.path: p for p in pages}

@@ -38,11 +38,19 @@ def fallback(model: Model, team: Team) -> Fallback:
     deputy = next((m for m in team.current_members if m.role == DEPUTY and m.phone), None)
     if deputy is not None:
         return Fallback(f"tổ phó {deputy.full_name}", deputy.phone)
-    for unit in [team.unit, *reversed(team.unit.ancestors)]:
-        group = steering_group(model, unit)
-        if group is not None and group is not team and group.public_phone:
-            return Fallback(f"tổ chỉ đạo {group.unit.name}", group.public_phone)
+    group = nearest_steering(model, [team.unit, *reversed(team.unit.ancestors)], but=team)
+    if group is not None:
+        return Fallback(f"tổ chỉ đạo {group.unit.name}", group.public_phone)
     return Fallback(f"Ủy ban nhân dân {team.unit.name}", None)
+
+
+def nearest_steering(model: Model, units: list[Unit], but: Team | None = None) -> Team | None:
+    """The first of units' active steering groups (other than but) with a public number."""
+    for unit in units:
+        group = steering_group(model, unit)
+        if group is not None and group is not but and group.public_phone:
+            return group
+    return None
 
 
 def root(url: str) -> str:

@@ -13,7 +13,7 @@ from ..analytics.units import is_active, unit_counts
 from ..model import Model, Unit
 from ..settings import Settings
 from . import Asset, Page, progress, reform, trainings
-from .contacts import fallback, members_file, people_table, root, vcard_path
+from .contacts import fallback, members_file, nearest_steering, people_table, root, vcard_path
 from .vcard import card_count
 from .render import render
 
@@ -30,9 +30,12 @@ def _unit_page(model: Model, unit: Unit) -> str:
     children = [(child, unit_counts(model, child)) for child in unit.children]
     active = [t for t in unit.teams if is_active(t, model)]
     entry = lambda t: (t, vcard_path(t), card_count(t, fallback(model, t)), people_table(model, t))  # noqa: E731
+    steering = [entry(t) for t in active if t.kind != "village_team"]
+    # 128 of the 235 communes have no steering group of their own: say so, and whom to call instead.
+    above = nearest_steering(model, list(reversed(unit.ancestors))) if not steering and unit.level == "commune" else None
     return render(
         "unit.html", unit=unit, counts=unit_counts(model, unit), children=children, root=root(unit.url),
-        steering=[entry(t) for t in active if t.kind != "village_team"],
+        steering=steering, above=above,
         village=[entry(t) for t in active if t.kind == "village_team"],
         dissolved=[t for t in unit.teams if not is_active(t, model)],
         top=[s(model, unit) for s in TOP_SECTIONS], sections=[s(model, unit) for s in SECTIONS],
