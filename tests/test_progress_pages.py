@@ -125,3 +125,9 @@ def test_site_today_changes_upcoming_sessions_and_late_periods(tmp_path, mini):
     # cumulative tk-dvc: 30+... on 10/08 only June/July known: 70 (10507-01) + 20 (10510-01) = 90 of 230
     assert "Tài khoản dịch vụ công trực tuyến được tạo 90/230 39,1%" in early_progress
     assert "Tài khoản dịch vụ công trực tuyến được tạo 185/230 80,4%" in late_progress
+
+
+def test_percentages_round_half_up_with_a_decimal_comma():
+    # 9/16 is 56,25%: a float rounds it to even (56,2%), Excel and a hand calculation to 56,3%
+    assert [format_percent(v) for v in (9 / 16, 1 / 8, 2 / 3, 0.82, 1.0, None)] == ["56,3%", "12,5%", "66,7%", "82%", "100%", "—"]
+    assert format_percent(0.5625, 0) == "56%" and format_percent(0.565, 0) == "57%"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 # Marks that make a new letter of the alphabet (ă â ê ô ơ ư) as opposed to tone marks.
@@ -116,7 +117,9 @@ def format_percent(value: float | None, digits: int = 1) -> str:
     """'87,5%' with a decimal comma; '—' when there is nothing to divide by."""
     if value is None:
         return "—"
-    text = f"{value * 100:.{digits}f}".replace(".", ",")
+    # Half up, as Excel and a hand calculation round (9/16 = 56,25% -> 56,3%, not the float's 56,2%).
+    exact = (Decimal(repr(value)) * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{exact:f}".replace(".", ",")
     if "," in text:
         text = text.rstrip("0").rstrip(",")
     return f"{text}%"
