@@ -121,3 +121,9 @@ def test_offline_site_works_from_file_without_network(offline_build, tmp_path, p
     outside = [url for url in request_log if not url.startswith("file://")]
     assert request_log and not outside, outside
 
+
+
+def test_a_build_without_the_zip_tells_residents_where_to_get_it_not_a_command(built_site):
+    text = (built_site / "tai-ve" / "index.html").read_text(encoding="utf-8")
+    assert "Bản tải về chưa có trong bản này của trang" in text
+    assert "python scripts" not in text and "so-tay-offline.zip" not in text

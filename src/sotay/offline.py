@@ -88,8 +88,9 @@ def download_page(zip_size: int | None, offline: bool = False) -> str:
     if offline:
         return head + "Bạn đang xem chính bản tải về này: mọi trang và ô tìm kiếm đều dùng được khi không có mạng.\n"
     if zip_size is None:
-        return head + ("Bản dựng này chưa kèm tệp ZIP. Người quản trị tạo tệp bằng lệnh "
-                       "`python scripts/build_offline.py --site site`.\n")
+        # A preview build (mkdocs build/serve): residents should not meet a command; README.md has it.
+        return head + ("Bản tải về chưa có trong bản này của trang. Trang chính thức luôn có: "
+                       "hãy mở lại trang này trên trang chính thức của sổ tay.\n")
     megabytes = f"{zip_size / 1_000_000:.1f}".replace(".", ",")
     return head + (f'[Tải sổ tay về máy ({megabytes} MB)]({ZIP_NAME}){{ .md-button .md-button--primary download }}\n\n'
                    "Cách dùng trên máy tính:\n\n"
