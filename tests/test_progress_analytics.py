@@ -7,6 +7,7 @@ tk-dvc aggregates `latest` (cumulative), gian-hang `sum` (increments).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -170,6 +171,20 @@ def test_training_coverage_district_by_topic(mini):
     assert cov.topics == ["chinh-sach", "dich-vu-cong"]
     assert [(c.trained, c.total) for c in cov.rows[0].cells] == [(1, 2), (1, 2)]
     assert cov.rows[0].cells[0].rate == 0.5
+
+
+def test_a_session_without_attendance_entered_is_not_counted_as_nobody_trained(mini):
+    """A session whose attendance nobody entered said "0 tổ, 0 người", and its topic "0/1.340 0%"."""
+    append_row(mini / "trainings.csv", ["TH-2022-003", "2022-08-01", "288", "Hội trường UBND thành phố", "vnpt",
+                                        "Kỹ thuật viên VNPT", "phan-anh-hien-truong"])
+    model = model_of(mini, "2023-01-20")
+    session = next(s for s in T.calendar(model).past if s.training.id == "TH-2022-003")
+    assert not session.recorded and all(s.recorded for s in T.calendar(model).past if s.training.id != "TH-2022-003")
+    cov = T.coverage(model)
+    assert cov.topics == ["chinh-sach", "dich-vu-cong", "so-suc-khoe"] and cov.unrecorded == ["phan-anh-hien-truong"]
+    from sotay.pages import trainings as pages
+    text = re.sub(r"<[^>]+>", " ", pages._calendar(model, None))
+    assert "chưa có số liệu điểm danh" in text and "Chưa có số liệu điểm danh nên chưa tính bao phủ: " in text
 
 
 def test_trainings_for_a_unit_held_there_or_attended_by_its_teams(mini):

@@ -16,6 +16,7 @@ class Session:
     upcoming: bool
     teams: int  # teams that attended (0 for upcoming sessions: not yet known)
     people: int
+    recorded: bool = True  # False: a past session whose attendance nobody has entered (not "nobody came")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Coverage:
     topics: list[str]
     rows: list[CoverageRow]  # one per district
     province: CoverageRow
+    unrecorded: list[str]  # topics of past sessions, none with attendance entered: no column, not "0%"
 
 
 def topic_label(model: Model, topic: str) -> str:
@@ -58,7 +60,7 @@ def _session(model: Model, training: Training) -> Session:
     upcoming = training.date >= model.today
     if upcoming:
         return Session(training, True, 0, 0)
-    return Session(training, False, len(training.attendance), sum(training.attendance.values()))
+    return Session(training, False, len(training.attendance), sum(training.attendance.values()), bool(training.attendance))
 
 
 def calendar(model: Model) -> Calendar:
@@ -78,15 +80,21 @@ def coverage(model: Model) -> Coverage:
     existing = {t.id: district_of.get(t.unit.id) for t in model.teams.values()
                 if t.kind == "village_team" and t.established_on <= today and (t.dissolved_on is None or t.dissolved_on >= today)}
     topics: list[str] = []
+    unrecorded: list[str] = []
     trained: dict[str, set[str]] = defaultdict(set)  # topic -> team ids
     for training in model.trainings:
         if training.date >= today:
             continue
         present = [tid for tid in training.attendance if tid in existing]
         for topic in training.topics:
+            if not training.attendance:
+                if topic not in unrecorded:
+                    unrecorded.append(topic)
+                continue
             if topic not in topics:
                 topics.append(topic)
             trained[topic].update(present)
+    unrecorded = [t for t in unrecorded if t not in topics]
     totals: dict[str | None, int] = defaultdict(int)
     for district_id in existing.values():
         totals[district_id] += 1
@@ -98,7 +106,7 @@ def coverage(model: Model) -> Coverage:
             for d in model.districts]
     total = len(existing)
     province = CoverageRow(model.province, total, [CoverageCell(len(trained[tp]), total) for tp in topics])
-    return Coverage(topics, rows, province)
+    return Coverage(topics, rows, province, unrecorded)
 
 
 _by_unit: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
