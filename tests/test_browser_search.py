@@ -68,6 +68,18 @@ def test_expected_guide_comes_first(phone_page, site_url, query, slug):
     expect(results.first).to_have_attribute("href", re.compile(rf"huong-dan/{slug}/(\?[^#]*)?(#.*)?$"), timeout=3000)
 
 
+def test_the_site_search_sends_names_and_numbers_on_to_the_directory(phone_page, site_url):
+    """People and phone numbers are only in the directory: the results offer it, with the same words."""
+    phone_page.goto(site_url + "huong-dan/vneid/")
+    search(phone_page, "tran thu hang")
+    hint = phone_page.locator("#sotay-search-directory")
+    expect(hint).to_have_text("Tìm người, số điện thoại “tran thu hang” trong Danh bạ")
+    assert hint.get_attribute("href") == site_url + "danh-ba/?tim=tran%20thu%20hang"
+    assert hint.bounding_box()["height"] >= 44
+    hint.click()
+    expect(phone_page.locator("#sotay-dir-results > li").first).to_contain_text("Trần Thu Hằng")
+
+
 def test_unit_names_are_found_without_tone_marks(phone_page, site_url):
     phone_page.goto(site_url)
     results = search(phone_page, "phuong cam thuong")

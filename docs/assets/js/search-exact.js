@@ -129,4 +129,29 @@
   }
   SearchAwareWorker.prototype = NativeWorker.prototype;
   window.Worker = SearchAwareWorker;
+
+  // People and phone numbers are in the directory, not in the site search ("tran thu hang" listed the
+  // guide on shops, "hàng"): a link under the result count sends the same words there.
+  function directoryHint() {
+    var meta = document.querySelector(".md-search-result__meta");
+    var input = document.querySelector("[data-md-component=search-query]");
+    var config = document.getElementById("__config");
+    if (!meta || !input || !config) return;
+    var query = input.value.trim(), hint = document.getElementById("sotay-search-directory");
+    if (!query) { if (hint) hint.remove(); return; }
+    if (!hint) {
+      hint = document.createElement("a");
+      hint.id = "sotay-search-directory";
+      hint.className = "sotay-search-directory";
+    }
+    var page = location.protocol === "file:" ? "danh-ba/index.html" : "danh-ba/";  // file:// opens no folder
+    hint.href = new URL(JSON.parse(config.textContent).base + "/" + page, location.href).href + "?tim=" + encodeURIComponent(query);
+    hint.textContent = "Tìm người, số điện thoại “" + query + "” trong Danh bạ";
+    if (hint.previousElementSibling !== meta) meta.after(hint);
+  }
+  window.sotayDirectoryHint = directoryHint;
+  document.addEventListener("DOMContentLoaded", function () {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (meta) new MutationObserver(directoryHint).observe(meta, { childList: true, characterData: true, subtree: true });
+  });
 })();
