@@ -67,7 +67,7 @@ def test_breadcrumbs_team_chips_and_late_reporter_links_are_at_least_24_px(phone
     phone_page.locator("details.sotay-period").first.evaluate("d => d.open = true")
     assert not short(".sotay-reporters a")
     # the home page's card titles and a team's shared number: 44 px, like the call links
-    for path, selector in (("", ".grid.cards > ul > li > p:first-child a"), ("to/bcd-30/", ".sotay-facts .sotay-shared a"),
+    for path, selector in (("", ".grid.cards > ul > li > p:first-child a"), ("to/bcd-30/", ".sotay-call .sotay-shared a"),
                            ("don-vi/thanh-pho-hai-duong/", ".sotay-team-meta .sotay-shared a")):
         phone_page.goto(site_url + path)
         links = phone_page.locator(selector)

@@ -169,6 +169,15 @@ def test_a_consented_deputy_is_called_before_any_steering_group(mini):
     assert row[6] == ["tổ phó Lê Thị Mai", "0900 000 090"]
 
 
+def test_a_team_page_says_whom_to_call_before_its_facts(demo):
+    """On a phone the facts filled the first screen and the first number was below it."""
+    team = next(t for t in demo.teams.values() if t.kind == "village_team" and t.leader and t.leader.phone)
+    html = teams._team_page(demo, team)
+    call = html.index(f"Liên hệ tổ trưởng {team.leader.full_name}: ")
+    assert html.index("</nav>") < call < html.index('<ul class="sotay-facts">')
+    assert f'href="tel:{phones.e164(team.leader.phone)}"' in html[call:call + 300]
+
+
 def test_a_commune_without_its_own_steering_group_says_so_and_whom_to_call(demo):
     from sotay.pages.contacts import steering_group
     without = [u for u in demo.communes if steering_group(demo, u) is None]
