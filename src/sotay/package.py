@@ -156,10 +156,12 @@ def _locate_declared(problem: Problem, lines: list[str]) -> Problem:
     if problem.column:
         patterns.append(re.compile(rf"^\s*-?\s*name:\s*['\"]?{re.escape(problem.column)}['\"]?\s*(#.*)?$"))
     for pattern in patterns:
-        for number, line in enumerate(lines, start=1):
-            if pattern.match(line):
-                return Problem(problem.file, number, problem.position, problem.column, problem.value, problem.message,
-                               problem.also)
+        found = [number for number, line in enumerate(lines, start=1) if pattern.match(line)]
+        if found:
+            # a table declared twice (value is its name) is reported at its second declaration
+            number = found[-1] if problem.value and problem.value == problem.column else found[0]
+            return Problem(problem.file, number, problem.position, problem.column, problem.value, problem.message,
+                           problem.also)
     return problem
 
 
