@@ -131,3 +131,14 @@ def test_percentages_round_half_up_with_a_decimal_comma():
     # 9/16 is 56,25%: a float rounds it to even (56,2%), Excel and a hand calculation to 56,3%
     assert [format_percent(v) for v in (9 / 16, 1 / 8, 2 / 3, 0.82, 1.0, None)] == ["56,3%", "12,5%", "66,7%", "82%", "100%", "—"]
     assert format_percent(0.5625, 0) == "56%" and format_percent(0.565, 0) == "57%"
+
+
+def test_the_chart_axis_starts_near_the_lowest_rate_and_labels_fit_a_phone():
+    from sotay.pages.charts import LABEL_PX, line_chart
+    months = [f"T{m}/22" for m in range(6, 13)]
+    chart = line_chart(months, [("a", "nộp", [0.82, 0.85, 0.9, 0.94, 0.88, 0.9, None])])
+    assert [label for _, label in chart.grid] == ["70%", "80%", "90%", "100%"]  # not 82–94% squeezed under 0–100%
+    assert [label for _, label in chart.ticks] == ["T6/22", "T8/22", "T10/22", "T12/22"]  # every other month fits
+    low = line_chart(months, [("a", "nộp", [0.3, 0.6, 0.9, None, None, None, None])])
+    assert [label for _, label in low.grid] == ["0%", "25%", "50%", "75%", "100%"]
+    assert LABEL_PX * 328 / chart.width >= 14  # the drawing is 328 px wide on a 360 px phone

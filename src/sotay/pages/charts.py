@@ -45,21 +45,36 @@ class LineChart:
         return " ".join(f"{p.x},{p.y}" for p in points if p.value is not None)
 
 
+LABEL_PX = 16  # axis labels, in the drawing's units: ~14.5 px on a 360 px phone (the drawing is 360 wide)
+MAX_TICKS = 5  # month labels ("T10/22") that fit side by side at that size; with more, every k-th is labelled
+
+
+def _axis_floor(values: list[float]) -> int:
+    """Lowest percentage on the axis: 0, or 10 points under the lowest value when all values are 50% or
+    more, so that lines between 82% and 94% do not lie in a thin band at the top (labels say where)."""
+    low = min(values, default=0.0)
+    return 0 if low < 0.5 else max(0, int(low * 10) * 10 - 10)
+
+
 def line_chart(labels: list[str], series: list[tuple[str, str, list[float | None]]]) -> LineChart:
-    """Rates (0..1) over periods, on a 0–100% axis."""
-    width, height, left, top, right, bottom = 360, 200, 36, 10, 14, 28
+    """Rates (0..1) over periods, on a percentage axis from _axis_floor to 100%."""
+    width, height, left, top, right, bottom = 360, 210, 64, 12, 32, 34  # room for "100%" and "T12/22" at 16
     plot_w, plot_h = width - left - right, height - top - bottom
     n = max(len(labels), 1)
     step = plot_w / (n - 1) if n > 1 else 0
+    floor = _axis_floor([min(max(v, 0.0), 1.0) for _, _, values in series for v in values if v is not None])
 
     def x(i: int) -> float:
         return round(left + (i * step if n > 1 else plot_w / 2), 1)
 
     def y(v: float) -> float:
-        return round(top + (1 - min(max(v, 0.0), 1.0)) * plot_h, 1)
+        share = (min(max(v, 0.0), 1.0) * 100 - floor) / (100 - floor)
+        return round(top + (1 - max(share, 0.0)) * plot_h, 1)
 
     drawn = [(css, legend, [Point(x(i), y(v) if v is not None else 0.0, labels[i], v) for i, v in enumerate(values)])
              for css, legend, values in series]
-    grid = [(y(v / 100), f"{v}%") for v in (0, 25, 50, 75, 100)]
-    ticks = [(x(i), label) for i, label in enumerate(labels)]
+    marks = (0, 25, 50, 75, 100) if floor == 0 else range(floor, 101, 10)
+    grid = [(y(v / 100), f"{v}%") for v in marks]
+    every = -(-n // MAX_TICKS)  # ceiling division
+    ticks = [(x(i), label) for i, label in enumerate(labels) if i % every == 0 or i == n - 1]
     return LineChart(width, height, left, top, plot_w, plot_h, drawn, grid, ticks)

@@ -18,7 +18,7 @@ def period_label(period) -> str:
 
 
 def _chart(periods: list[analytics.PeriodCompleteness], pick) -> object:
-    labels = [f"{p.period.starts_on.month}/{p.period.starts_on.year % 100:02d}" for p in periods]
+    labels = [f"T{p.period.starts_on.month}/{p.period.starts_on.year % 100:02d}" for p in periods]  # "T6/22": tháng 6/2022
     cells = [pick(p) for p in periods]
     return line_chart(labels, [
         ("sotay-line--all", "Tỷ lệ tổ đã nộp báo cáo", [c.rate for c in cells]),
