@@ -4,8 +4,10 @@ files, put each generated page's HTML into its slot, and point edit links at the
 
 Generated pages outside the navigation (units, teams: ~1,700 of the ~1,760 pages) skip the two costs
 that do nothing for them: Markdown (their Markdown is only the slot) and rendering the theme around
-each one (a shell rendered once per shape and filled in, see sotay.shell). SOTAY_PLAIN_BUILD=1 builds
-every page the ordinary way; tests/test_build.py checks both ways give the same bytes."""
+each one (a shell rendered once per shape and filled in, see sotay.shell). Team pages (``direct``)
+skip MkDocs altogether but for the first two, which check their shell: the others are written from
+it after the build, and listed in the sitemap where MkDocs would have listed them. SOTAY_PLAIN_BUILD=1
+builds every page the ordinary way; tests/test_build.py checks both ways give the same bytes."""
 from __future__ import annotations
 
 import copy
@@ -14,12 +16,15 @@ import os
 import posixpath
 import re
 from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import write_file
 
 from sotay.errors import DataError
 from sotay.load import load_model
@@ -37,6 +42,7 @@ from sotay import service_worker
 log = logging.getLogger("mkdocs.hooks.sotay")
 _state: dict = {}
 SHELL_TEMPLATE = "sotay-shell.html"  # renders nothing: on_post_page puts the page into its shell
+DIRECT_CHECKED = 2  # direct pages that go through MkDocs, so that their shell is checked against the theme twice
 _CANNOT = object()  # a page shape whose shell did not reproduce the theme's output
 
 
@@ -103,8 +109,17 @@ def on_files(files, config):
     if _state.get("built_for") is not model:
         _state["pages"], _state["assets"] = build_site(model, settings)
         _state["built_for"] = model
+    direct, checked = [], []
     for page in _state["pages"]:
-        files.append(File.generated(config, page.path, content=page.markdown()))
+        if page.direct and not _plain() and len(checked) >= DIRECT_CHECKED:
+            direct.append(page)
+            continue
+        file = File.generated(config, page.path, content=page.markdown())
+        files.append(file)
+        if page.direct:
+            checked.append(file)
+    # written after the build (_write_direct), listed in the sitemap after the last page checked
+    _state["direct"], _state["direct_after"] = direct, (checked[-1] if direct else None)
     for asset in _state["assets"]:
         files.append(File.generated(config, asset.path, content=asset.content))
     _state["by_path"] = {p.path: p for p in _state["pages"]}
@@ -135,8 +150,27 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     _state["env"] = env
-    _state["present"] = {f.dest_uri for f in files}  # every file of the site, for the offline edition's links
+    _state["direct_files"] = [File.generated(config, p.path, content="") for p in _state["direct"]]  # their addresses
+    # every file of the site, for the offline edition's links
+    _state["present"] = {f.dest_uri for f in files} | {f.dest_uri for f in _state["direct_files"]}
     return env
+
+
+def on_template_context(context, template_name, config):
+    after = _state.get("direct_after")
+    if template_name != "sitemap.xml" or after is None:
+        return context
+    # The pages written directly, where MkDocs would have listed them: right after the last one it built.
+    pages = list(context["pages"])
+    model = after.page
+    prefix = model.abs_url[: len(model.abs_url) - len(model.url)] if model.abs_url else None
+    stand_ins = [SimpleNamespace(page=SimpleNamespace(
+        is_link=False, url=f.url, update_date=model.update_date,
+        canonical_url=urljoin(config.site_url, f.url) if config.site_url else None,
+        abs_url=None if prefix is None else prefix + f.url)) for f in _state["direct_files"]]
+    at = pages.index(after) + 1
+    context["pages"] = pages[:at] + stand_ins + pages[at:]
+    return context
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -179,6 +213,8 @@ def on_page_context(context, page, config, nav):
         page.edit_url = None  # generated from no single data file: no edit link to a missing docs file
     if page.meta.get("template") == SHELL_TEMPLATE:
         _state["filled"][page.file.src_uri] = _in_shell(context, page)
+        if generated is not None and generated.direct:
+            _state["direct_model"] = (context, page)  # what the direct pages are rendered like
     return context
 
 
@@ -274,7 +310,35 @@ def _in_shell(context, page) -> str:
     return output
 
 
+def _write_direct(config) -> None:
+    """Write the direct pages (team pages but the first two) as MkDocs would have: their body where the
+    Markdown slot was, the search plugin's clean-up, the page's values in the shell the first two checked
+    (or, for a page of another shape, the theme's own rendering), the offline edition's file links."""
+    if not _state["direct"]:
+        return
+    context, model = _state["direct_model"]
+    search = "search" in config.plugins
+    base = (config.site_url if config.site_url.endswith("/") else config.site_url + "/") if config.site_url else None
+    for page, file in zip(_state["direct"], _state["direct_files"]):
+        twin = copy.copy(model)
+        twin.file = file
+        twin.meta = {**page.front_matter(), "template": SHELL_TEMPLATE}
+        body = page.render()
+        twin.content = _search_clean(body) if search else body
+        twin.canonical_url = urljoin(base, twin.url) if base else None  # as MkDocs' Page sets them
+        twin.abs_url = urlsplit(twin.canonical_url).path if base else None
+        if not config.use_directory_urls and base:  # as on_page_context does for the offline edition
+            twin.canonical_url = config.site_url + online_url(file.src_uri)
+        twin.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{page.edit}" if page.edit and config.repo_url else None
+        output = _in_shell({**context, "page": twin}, twin)
+        if not config.use_directory_urls:
+            output = file_links(output, file.dest_uri, _state["present"])
+        write_file(output.encode("utf-8"), os.path.join(config.site_dir, file.dest_uri))
+    log.debug("pages written directly after the build: %d", len(_state["direct"]))
+
+
 def on_post_build(config):
+    _write_direct(config)
     log.debug("pages filled into a theme shell: %d", _state.get("stamped", 0))
     if config.use_directory_urls:  # not the offline edition (file://), where a service worker cannot run
         (Path(config.site_dir) / "sw.js").write_text(service_worker.script(Path(config.site_dir)), encoding="utf-8")

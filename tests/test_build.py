@@ -91,7 +91,9 @@ def test_generated_pages_in_shells_are_byte_for_byte_what_the_theme_renders(tmp_
                           capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env}, timeout=600)
     assert fast.returncode == 0, fast.stderr[-3000:]
     stamped = re.search(r"pages filled into a theme shell: (\d+)", fast.stderr + fast.stdout)
-    assert stamped and int(stamped.group(1)) >= 3  # mini: 6 team pages in to/, two of them check the shell
+    assert stamped and int(stamped.group(1)) >= 3  # mini: 5 team pages in to/, two of them check the shell
+    direct = re.search(r"pages written directly after the build: (\d+)", fast.stderr + fast.stdout)
+    assert direct and int(direct.group(1)) == 3  # mini: 5 team pages; two check the shell, three skip MkDocs
     plain = build_site(tmp_path / "plain", data_dir=mini, extra_env={"SOTAY_PLAIN_BUILD": "1", "OFFLINE": offline})
     assert plain.returncode == 0, plain.stderr[-3000:]
     assert _same_files(tmp_path / "fast", tmp_path / "plain") > 50

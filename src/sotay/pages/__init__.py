@@ -20,6 +20,9 @@ class Page:
     edit: str | None = None  # data file an editor would change, relative to the repository
     description: str = ""
     meta: dict = field(default_factory=dict)  # extra front matter, as values (search exclusion, hidden toc…)
+    # One of many pages of the same shape outside the navigation and the search (team pages): the glue may
+    # write it from its shell after the build instead of taking it through every MkDocs page event.
+    direct: bool = False
 
     def front_matter(self) -> dict:
         """The page's front matter as MkDocs reads it from ``markdown()``.

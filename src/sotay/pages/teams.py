@@ -43,6 +43,7 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
             description=f"Thành viên và liên hệ của {title(team)}.",
             # Team names are indexed through the unit pages' headings; no second copy per team.
             meta={"search": {"exclude": True}},
+            direct=True,
         ))
         vcard = team_vcard(team, stand_in)
         if vcard:  # no number to publish, not even a stand-in's: no file, and the pages offer none
