@@ -221,6 +221,7 @@ def test_vcard_holds_the_consented_members_only(mini_model):
     assert card.email.value == "dung.pham@example.com"
     assert card.org.value[0] == team.name
     assert card.note.value.startswith("Tổ trưởng, Trưởng thôn")
+    assert card.note.value.endswith(" — Zalo: 0901 000 004")  # the second mobile number says what it is for
     assert "0900000005" not in team_vcard(team) and "duc.do" not in team_vcard(team)
 
 
@@ -241,7 +242,9 @@ def test_a_team_with_nobody_to_publish_offers_the_number_its_pages_point_to(mini
     assert team.name in cards[0].note.value and cards[0].tel.params["TYPE"] == ["WORK"]
     assert card_count(team, stand_in) == 1
     page = teams._team_page(mini_model, team)
-    assert "Lưu 1 liên hệ của tổ vào danh bạ điện thoại (tệp vCard)" in page
+    # the link says whose number the file holds: "1 contact of the team" gave the commune office's card
+    assert f"Lưu 1 liên hệ (gồm số của {stand_in.label}) vào danh bạ điện thoại (tệp vCard)" in page
+    assert "liên hệ của tổ vào" not in page
     assert "Mã tổ: <code>TCN-10510-01</code>" in page  # what an editor searches the data file for
     # a team with its own contacts does not get the stand-in too
     own = mini_model.teams["TCN-10507-01"]
@@ -335,6 +338,8 @@ def vobject_team_vcard(team) -> str:
         if not m.consent or not m.has_contact:
             continue
         note = m.role + (f", {m.organisation}" if m.organisation else "") + f" — {team.name}, {team.unit.name}"
+        if m.zalo and phones.e164(m.zalo) != phones.e164(m.phone or ""):
+            note += f" — Zalo: {phones.national(m.zalo)}"
         c = card(m.full_name, *_names(m.full_name), note)
         c.add("title").value = m.role
         for number in [m.phone] + ([m.zalo] if m.zalo and phones.e164(m.zalo) != phones.e164(m.phone or "") else []):

@@ -14,7 +14,7 @@ from . import Asset, Page
 from .contacts import Fallback, fallback, members_file, people_table, root, vcard_path
 from .reform import ended_on, successors_in_force
 from .render import render
-from .vcard import card_count, team_vcard
+from .vcard import card_count, stand_in_label, team_vcard
 
 
 def title(team: Team) -> str:
@@ -27,7 +27,7 @@ def _team_page(model: Model, team: Team, stand_in: Fallback | None = None) -> st
         stand_in = fallback(model, team)
     return render("team.html", team=team, root=root(team.url), chain=[*team.unit.ancestors, team.unit], table=people_table(model, team),
                   kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1],
-                  cards=card_count(team, stand_in), stand_in=stand_in,
+                  cards=card_count(team, stand_in), also=stand_in_label(team, stand_in), stand_in=stand_in,
                   now=successors_in_force(model, team.unit), ended_on=ended_on(model, team.unit))
 
 

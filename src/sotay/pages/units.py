@@ -14,7 +14,7 @@ from ..model import Model, Unit
 from ..settings import Settings
 from . import Asset, Page, progress, reform, trainings
 from .contacts import fallback, members_file, nearest_steering, people_table, root, vcard_path
-from .vcard import card_count
+from .vcard import card_count, stand_in_label
 from .render import render
 
 # Sections other features add to unit pages: each takes (model, unit) and returns escaped HTML,
@@ -29,7 +29,10 @@ SECTIONS: tuple[Section, ...] = (progress.unit_section, trainings.unit_section)
 def _unit_page(model: Model, unit: Unit) -> str:
     children = [(child, unit_counts(model, child)) for child in unit.children]
     active = [t for t in unit.teams if is_active(t, model)]
-    entry = lambda t: (t, vcard_path(t), card_count(t, fallback(model, t)), people_table(model, t))  # noqa: E731
+    def entry(t):
+        stand_in = fallback(model, t)
+        return t, vcard_path(t), card_count(t, stand_in), stand_in_label(t, stand_in), people_table(model, t)
+
     steering = [entry(t) for t in active if t.kind != "village_team"]
     # 128 of the 235 communes have no steering group of their own: say so, and whom to call instead.
     above = nearest_steering(model, list(reversed(unit.ancestors))) if not steering and unit.level == "commune" else None

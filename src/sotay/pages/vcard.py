@@ -74,10 +74,13 @@ def _member_card(out: io.StringIO, member: Member) -> None:
     team = member.team
     note = member.role + (f", {member.organisation}" if member.organisation else "")
     note += f" — {team.name}, {team.unit.name}"
+    other_zalo = bool(member.zalo) and phones.e164(member.zalo) != phones.e164(member.phone or "")
+    if other_zalo:  # phones show a second mobile number unlabelled: the note says what it is for
+        note += f" — Zalo: {phones.national(member.zalo)}"
     props: list[tuple[str, str]] = [("TITLE", member.role)]
     if member.phone:
         props.append(("TEL;TYPE=CELL" if member.phone_is_mobile else "TEL;TYPE=WORK", phones.e164(member.phone)))
-    if member.zalo and phones.e164(member.zalo) != phones.e164(member.phone or ""):
+    if other_zalo:
         props.append(("TEL;TYPE=CELL", phones.e164(member.zalo)))
     if member.email:
         props.append(("EMAIL;TYPE=INTERNET", member.email))
@@ -94,6 +97,12 @@ def _with_stand_in(team: Team, stand_in: Fallback | None) -> bool:
         return False
     present = {phones.e164(n) for n in [team.public_phone, *(m.phone for m in members if publishes_card(m))] if n}
     return phones.e164(stand_in.phone) not in present
+
+
+def stand_in_label(team: Team, stand_in: Fallback | None) -> str:
+    """Whose number the team's vCard holds besides the team's ("tổ chỉ đạo Xã Cẩm Phúc"), or "": a link
+    that said "1 contact of the team" gave only the commune office's card."""
+    return stand_in.label if _with_stand_in(team, stand_in) else ""
 
 
 def card_count(team: Team, stand_in: Fallback | None = None) -> int:
