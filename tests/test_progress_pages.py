@@ -50,6 +50,14 @@ def test_late_and_missing_reporters_link_to_team_pages(built_site, analytics):
         assert f'href="../to/{late.team.id.lower()}/"' in html
     for team in latest.missing[:5]:
         assert f'href="../to/{team.id.lower()}/"' in html
+    # a team that has not reported comes with its leader's number, when it is public, to chase the report
+    due = next(p.province for p in reversed(analytics.completeness) if p.province.missing)
+    called = [t for t in due.missing if t.leader and t.leader.phone]
+    assert called and all(f'tổ trưởng {t.leader.full_name} <a class="sotay-tel" href="tel:{t.leader.phone_link}">' in html
+                          for t in called[:5])
+    private = [t for t in due.missing if t.leader and not t.leader.phone]
+    assert private and all(f'href="../to/{t.id.lower()}/">{t.village or t.name}</a>, {t.unit.name}</li>' in html
+                           for t in private[:5])  # no number where the leader keeps it private
     district = analytics.completeness[-1].districts[0]
     page = (built_site / "tien-do" / district.unit.slug / "index.html").read_text(encoding="utf-8")
     for late in district.late:
