@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA, SITE_TODAY, build_site
 from sotay.analytics import progress as P
 from sotay.load import load_model
-from sotay.text import format_int, format_percent
+from sotay.text import format_date, format_int, format_percent
 
 
 def text_of(path) -> str:
@@ -150,3 +150,23 @@ def test_the_chart_axis_starts_near_the_lowest_rate_and_labels_fit_a_phone():
     low = line_chart(months, [("a", "nộp", [0.3, 0.6, 0.9, None, None, None, None])])
     assert [label for _, label in low.grid] == ["0%", "25%", "50%", "75%", "100%"]
     assert LABEL_PX * 328 / chart.width >= 14  # the drawing is 328 px wide on a 360 px phone
+
+
+def test_a_team_page_shows_its_results_its_latest_report_and_its_newest_difficulty(built_site, analytics):
+    """Officials tap a late or missing team in /tien-do/ and land on its page, which had only names and numbers."""
+    latest = analytics.latest_period
+    missing, late = latest.province.missing[0], latest.province.late[0]
+    text_of_team = lambda path: re.sub(r"\s+([.,:])", r"\1", text_of(path))  # noqa: E731  (inline tags became spaces)
+    text = text_of_team(built_site / "to" / missing.id.lower() / "index.html")
+    assert f"Báo cáo kỳ {latest.period.starts_on.month:02d}/{latest.period.starts_on.year} (hạn {format_date(latest.period.due_on)}): chưa nộp." in text
+    for f in analytics.teams[missing.id].figures:
+        assert f"{f.indicator.name}: {format_int(f.achieved)}/{format_int(f.target)} {format_percent(f.percent)}" in text
+    note = next(n for n in analytics.notes if n.team is missing or n.team.id == missing.id)
+    assert f"Khó khăn tổ báo gần nhất (kỳ {note.period.starts_on.month:02d}/{note.period.starts_on.year}): {note.difficulties}" in text
+    text = text_of_team(built_site / "to" / late.team.id.lower() / "index.html")
+    assert f"nộp muộn {late.days_late} ngày, ngày {format_date(late.submitted_on)}." in text
+    on_time = next(t for t in analytics.teams.values() if t.team.kind == "village_team" and t.team.id not in
+                   {x.team.id for x in latest.province.late} | {m.id for m in latest.province.missing}
+                   and t.team.active_in(latest.period.starts_on, latest.period.ends_on))
+    assert "đã nộp đúng hạn." in text_of_team(built_site / "to" / on_time.team.id.lower() / "index.html")
+    assert "Kết quả và báo cáo" not in text_of(built_site / "to" / "bcd-30" / "index.html")  # steering groups have no targets

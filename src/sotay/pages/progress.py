@@ -1,10 +1,11 @@
 """Progress pages (/tien-do/ and /tien-do/<district>/) and the progress section of unit pages."""
 from __future__ import annotations
 
+import weakref
 from functools import partial
 
 from ..analytics import progress as analytics
-from ..model import Model, Unit
+from ..model import Model, Team, Unit
 from ..settings import Settings
 from ..text import format_percent
 from . import Asset, Page
@@ -99,6 +100,37 @@ def unit_section(model: Model, unit: Unit) -> str:
     link = f"{root}tien-do/{unit.slug}/" if unit.level == "district" else f"{root}tien-do/"
     return render("unit_progress.html", unit=unit, here=here, teams=[], year=all_.year, root=root, link=link,
                   indicators=[], team_rows=[])
+
+
+_reporting: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _reporting_of(model: Model) -> tuple:
+    """The latest due period, its late reports and missing teams by team id, each team's newest note."""
+    found = _reporting.get(model)
+    if found is None:
+        all_ = analytics.get(model)
+        latest = all_.latest_period
+        late = {x.team.id: x for x in latest.province.late} if latest else {}
+        missing = {t.id for t in latest.province.missing} if latest else set()
+        newest: dict = {}
+        for note in all_.notes:  # newest first
+            newest.setdefault(note.team.id, note)
+        found = _reporting[model] = (latest, late, missing, newest)
+    return found
+
+
+def team_section(model: Model, team: Team) -> str:
+    """Results and reporting on a village team's page: officials arrive from the lists of late and missing
+    reports, and found only names and numbers there."""
+    if team.kind != "village_team":
+        return ""
+    all_ = analytics.get(model)
+    latest, late, missing, newest = _reporting_of(model)
+    expected = latest is not None and team.active_in(latest.period.starts_on, latest.period.ends_on)
+    return render("team_progress.html", figures=all_.teams[team.id].figures, year=all_.year, label=period_label,
+                  latest=latest if expected else None, late=late.get(team.id), missing=team.id in missing,
+                  note=newest.get(team.id), root="../../", district=team.unit.district)
 
 
 def home_figures(model: Model) -> dict:
