@@ -138,7 +138,7 @@ def test_footer_says_nothing_in_english(phone_page, site_url):
 
 @pytest.mark.parametrize("path", [
     "", "huong-dan/", "huong-dan/thanh-toan-qr/", "don-vi/", "don-vi/huyen-cam-giang/", "don-vi/huyen-cam-giang/xa-cam-phuc/",
-    "to/bcd-30/", "danh-ba/", "tien-do/", "tien-do/huyen-cam-giang/", "tap-huan/", "cach-lam-hay/", "tai-ve/",
+    "to/bcd-30/", "to/tcn-10507-01/", "danh-ba/", "tien-do/", "tien-do/huyen-cam-giang/", "tap-huan/", "cach-lam-hay/", "tai-ve/",
     "cach-lam-hay/dua-vai-thieu-len-san-thuong-mai-dien-tu-truoc-vu-thu-hoach/",
     "bien-tap/", "bien-tap/tu-dien-du-lieu/", "bien-tap/mau-bao-cao/",
 ])
