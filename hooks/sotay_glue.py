@@ -207,15 +207,19 @@ def on_page_context(context, page, config, nav):
     if not config.use_directory_urls and config.site_url:  # the offline edition: its copy's canonical is the online page
         page.canonical_url = config.site_url + online_url(page.file.src_uri)
     generated = _state["by_path"].get(page.file.src_uri)
-    if generated is not None and generated.edit and config.repo_url:
-        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{generated.edit}"
-    elif generated is not None:
-        page.edit_url = None  # generated from no single data file: no edit link to a missing docs file
+    if generated is not None:
+        page.edit_url = _edit_url(config, generated)
     if page.meta.get("template") == SHELL_TEMPLATE:
         _state["filled"][page.file.src_uri] = _in_shell(context, page)
         if generated is not None and generated.direct:
             _state["direct_model"] = (context, page)  # what the direct pages are rendered like
     return context
+
+
+def _edit_url(config, generated) -> str | None:
+    """A generated page's edit link: the data file an editor would change; none when it is made from no
+    single data file (MkDocs' own would point at a docs file that does not exist)."""
+    return f"{config.repo_url.rstrip('/')}/edit/main/{generated.edit}" if generated.edit and config.repo_url else None
 
 
 GUIDE_SEARCH_BOOST = 2
@@ -318,18 +322,17 @@ def _write_direct(config) -> None:
         return
     context, model = _state["direct_model"]
     search = "search" in config.plugins
-    base = (config.site_url if config.site_url.endswith("/") else config.site_url + "/") if config.site_url else None
     for page, file in zip(_state["direct"], _state["direct_files"]):
         twin = copy.copy(model)
         twin.file = file
         twin.meta = {**page.front_matter(), "template": SHELL_TEMPLATE}
         body = page.render()
         twin.content = _search_clean(body) if search else body
-        twin.canonical_url = urljoin(base, twin.url) if base else None  # as MkDocs' Page sets them
-        twin.abs_url = urlsplit(twin.canonical_url).path if base else None
-        if not config.use_directory_urls and base:  # as on_page_context does for the offline edition
+        twin.canonical_url = urljoin(config.site_url, twin.url) if config.site_url else None  # as MkDocs' Page sets them
+        twin.abs_url = urlsplit(twin.canonical_url).path if config.site_url else None
+        if not config.use_directory_urls and config.site_url:  # as on_page_context does for the offline edition
             twin.canonical_url = config.site_url + online_url(file.src_uri)
-        twin.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{page.edit}" if page.edit and config.repo_url else None
+        twin.edit_url = _edit_url(config, page)
         output = _in_shell({**context, "page": twin}, twin)
         if not config.use_directory_urls:
             output = file_links(output, file.dest_uri, _state["present"])

@@ -59,8 +59,8 @@
       if (number.length < 3) return null;  // too short to mean anything yet
       if (number.indexOf("84") === 0 && number.length > 9) number = "0" + number.slice(2);
       for (var i = 0; i < D.t.length; i++) {  // a team's number that starts as typed; after people, one that has it inside
-        var found = teamPhones[i].indexOf(number);
-        if (found === 0) strongTeams.push(i); else if (found > 0) weakTeams.push(i);
+        var from = teamPhones[i].indexOf(number);
+        if (from === 0) strongTeams.push(i); else if (from > 0) weakTeams.push(i);
       }
       for (var j = 0; j < D.m.length; j++) {
         var at = phones[j].indexOf(number);

@@ -120,7 +120,7 @@ def _reporting_of(model: Model) -> tuple:
     return found
 
 
-def team_section(model: Model, team: Team) -> str:
+def team_section(model: Model, team: Team, root: str) -> str:
     """Results and reporting on a village team's page: officials arrive from the lists of late and missing
     reports, and found only names and numbers there."""
     if team.kind != "village_team":
@@ -130,7 +130,7 @@ def team_section(model: Model, team: Team) -> str:
     expected = latest is not None and team.active_in(latest.period.starts_on, latest.period.ends_on)
     return render("team_progress.html", figures=all_.teams[team.id].figures, year=all_.year, label=period_label,
                   latest=latest if expected else None, late=late.get(team.id), missing=team.id in missing,
-                  note=newest.get(team.id), root="../../", district=team.unit.district)
+                  note=newest.get(team.id), root=root, district=team.unit.district)
 
 
 def home_figures(model: Model) -> dict:

@@ -25,11 +25,12 @@ def title(team: Team) -> str:
 def _team_page(model: Model, team: Team, stand_in: Fallback | None = None) -> str:
     if stand_in is None:
         stand_in = fallback(model, team)
-    return render("team.html", team=team, root=root(team.url), chain=[*team.unit.ancestors, team.unit], table=people_table(model, team),
+    back = root(team.url)
+    return render("team.html", team=team, root=back, chain=[*team.unit.ancestors, team.unit], table=people_table(model, team),
                   kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1],
                   cards=card_count(team, stand_in), also=stand_in_label(team, stand_in), stand_in=stand_in,
                   now=successors_in_force(model, team.unit), ended_on=ended_on(model, team.unit),
-                  progress=progress.team_section(model, team))
+                  progress=progress.team_section(model, team, back))
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:

@@ -74,13 +74,12 @@ def _member_card(out: io.StringIO, member: Member) -> None:
     team = member.team
     note = member.role + (f", {member.organisation}" if member.organisation else "")
     note += f" — {team.name}, {team.unit.name}"
-    other_zalo = bool(member.zalo) and phones.e164(member.zalo) != phones.e164(member.phone or "")
-    if other_zalo:  # phones show a second mobile number unlabelled: the note says what it is for
-        note += f" — Zalo: {phones.national(member.zalo)}"
+    if member.zalo_display:  # a second mobile number: phones show it unlabelled, so the note says what it is for
+        note += f" — Zalo: {member.zalo_display}"
     props: list[tuple[str, str]] = [("TITLE", member.role)]
     if member.phone:
         props.append(("TEL;TYPE=CELL" if member.phone_is_mobile else "TEL;TYPE=WORK", phones.e164(member.phone)))
-    if other_zalo:
+    if member.zalo_display:
         props.append(("TEL;TYPE=CELL", phones.e164(member.zalo)))
     if member.email:
         props.append(("EMAIL;TYPE=INTERNET", member.email))
