@@ -15,6 +15,8 @@ For each scale, demo data (scripts/make_demo_data.py) is written into a temporar
      median page ×10 within 10% of demo);
   4. the baseline on the demo data: MkDocs + Material rendering the same members as plain Markdown
      pages, all listed in the navigation;
+ 4b. the same build as 3 on the demo data without unit pages, team pages and the directory
+     (python -m sotay.bench.without): what the rest of the site costs alone, next to the baseline;
   5. the directory search of each built site in Debian's Chromium (Playwright, file://, 360×800):
      every query of sotay.bench.browser.QUERIES typed key by key, the time each keystroke takes to
      answer (median, slowest), also with the CPU slowed 4× (target: slowest < 50 ms on the demo data).

@@ -12,8 +12,8 @@ from conftest import ROOT, run_script
 
 from sotay.bench import baseline
 from sotay.bench.measure import BenchError, checked, package_rows, run_command, site_stats
-from sotay.bench.run import (ANALYTICS_RUNS, Options, format_table, given_dataset, measure_analytics, run_bench,
-                             targets)
+from sotay.bench.run import (ANALYTICS_RUNS, WITHOUT, Options, format_table, given_dataset, measure_analytics,
+                             measure_build, run_bench, shares, targets)
 from sotay.load import load_model
 
 TODAY = dt.date(2023, 1, 20)
@@ -125,6 +125,26 @@ def test_targets_between_scales_and_against_the_baseline():
     assert result["analytics x10 ≤ 11× demo"] == (round(1.201 / 0.101, 3), False)
     assert result["generated pages x10 ≤ 11× demo"] == (12.0, False)
     assert result["validation ≤ 1.5× frictionless [x10]"] == (0.5, True)
+
+
+def test_the_build_without_the_directory_leaves_out_its_pages_only(mini, tmp_path):
+    whole = measure_build(mini, tmp_path / "whole")
+    rest = measure_build(mini, tmp_path / "rest", module=WITHOUT)
+    built = {p.relative_to(tmp_path / "whole" / "site").as_posix() for p in (tmp_path / "whole" / "site").rglob("*")}
+    kept = {p.relative_to(tmp_path / "rest" / "site").as_posix() for p in (tmp_path / "rest" / "site").rglob("*")}
+    assert kept < built
+    # what is left out: the unit pages, the team pages with their vCards, the directory and its data
+    gone = {path.split("/")[0] for path in built - kept if "/" in path} - {"assets"}
+    assert gone == {"don-vi", "to", "danh-ba"}, gone
+    assert {p for p in built - kept if p.startswith("assets/")} == {"assets/danh-ba-data.js"}
+    assert {"huong-dan/vneid/index.html", "tien-do/index.html", "tap-huan/index.html"} <= kept
+    assert 0 < rest["pages"] < whole["pages"]
+    # next to the baseline and the whole build, in the printed table; not targets
+    figures = {"datasets": {"mini": {"scale": None, "build": whole}}, "baseline": {"wall": 2 * rest["wall"]},
+               "without_directory": rest}
+    assert [(name, round(value, 6)) for name, value in shares(figures)] == [
+        ("build without the directory's pages / baseline [mini]", 0.5),
+        ("build without them / whole build [mini]", round(rest["wall"] / whole["wall"], 6))]
 
 
 def test_directory_search_is_measured_key_by_key_in_chromium(browser, built_site):

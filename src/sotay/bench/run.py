@@ -33,6 +33,7 @@ from .measure import (Run, best, checked, clean_environment, frictionless_comman
 ANALYTICS_RUNS = 15  # the analytics figures are the median of at least this many runs
 TODAY = dt.date(2023, 1, 20)  # SITE_TODAY of the builds, as in the tests: every 2022 report is in
 SEED = 2022
+WITHOUT = "sotay.bench.without"  # mkdocs without the unit directory's pages
 
 
 @dataclass(frozen=True)
@@ -65,18 +66,20 @@ def measure_validation(data: Path, repeat: int = 1) -> dict:
     return {"validate": best(ours).as_dict(), "frictionless": best(stock).as_dict()}
 
 
-def build_command(config: Path, out: Path) -> list[str]:
-    return python_command("-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out))
+def build_command(config: Path, out: Path, module: str = "mkdocs") -> list[str]:
+    return python_command("-m", module, "build", "-q", "-f", str(config), "-d", str(out))
 
 
-def measure_build(data: Path, work: Path, repeat: int = 1, today: dt.date = TODAY) -> dict:
-    """Cold ``mkdocs build`` of the site (fresh process, empty output folder), min of repeat, with site statistics."""
+def measure_build(data: Path, work: Path, repeat: int = 1, today: dt.date = TODAY, module: str = "mkdocs") -> dict:
+    """Cold ``mkdocs build`` of the site (fresh process, empty output folder), min of repeat, with site statistics.
+    With module ``sotay.bench.without``: the same build without the unit directory's pages."""
     env = clean_environment(SITE_DATA_DIR=str(data), SITE_TODAY=today.isoformat())
     out = work / "site"
     runs = []
     for _ in range(repeat):
         shutil.rmtree(out, ignore_errors=True)
-        runs.append(checked(run_command(build_command(ROOT / "mkdocs.yml", out), env=env, cwd=ROOT), "mkdocs build"))
+        runs.append(checked(run_command(build_command(ROOT / "mkdocs.yml", out, module), env=env, cwd=ROOT),
+                            f"{module} build"))
     return {**best(runs).as_dict(), **site_stats(out).as_dict()}
 
 
@@ -238,6 +241,7 @@ def run_bench(datasets: list[Dataset], options: Options, work: Path, log=print) 
         },
         "datasets": {},
         "baseline": None,
+        "without_directory": None,
     }
     base = baseline_dataset(datasets)
     for dataset in datasets:
@@ -254,6 +258,9 @@ def run_bench(datasets: list[Dataset], options: Options, work: Path, log=print) 
             if dataset is base:
                 log(f"[{dataset.name}] baseline: naive Markdown pages with MkDocs + Material…")
                 figures["baseline"] = measure_baseline(dataset.path, work / "baseline", options.repeat, options.today)
+                log(f"[{dataset.name}] the same build without unit pages, team pages and the directory…")
+                figures["without_directory"] = measure_build(dataset.path, work / "without", options.repeat,
+                                                             options.today, module=WITHOUT)
         figures["datasets"][dataset.name] = entry
     log("analytics: every data set in turn…")
     for name, analytics in measure_analytics({d.name: d.path for d in datasets}, options.repeat, options.today).items():
@@ -313,6 +320,18 @@ def targets(figures: dict) -> list[dict]:
                 large = sum(big["in_process"][key][n] for n in names)
                 result.append(_target(f"{label} x10 ≤ 11× demo", large / small if small else None, 11, "×"))
     return result
+
+
+def shares(figures: dict) -> list[tuple[str, float]]:
+    """Not targets: how the build without the unit directory's pages compares with the baseline and with
+    the whole build, on the baseline's data set."""
+    rest, naive = figures.get("without_directory"), figures["baseline"]
+    base = baseline_dataset([Dataset(n, Path(), e["scale"]) for n, e in figures["datasets"].items()])
+    whole = figures["datasets"][base.name].get("build") if base else None
+    if not rest or not naive or not whole:
+        return []
+    return [(f"build without the directory's pages / baseline [{base.name}]", rest["wall"] / naive["wall"]),
+            (f"build without them / whole build [{base.name}]", rest["wall"] / whole["wall"])]
 
 
 # The printed table --------------------------------------------------------------------------------
@@ -392,6 +411,9 @@ def format_table(figures: dict) -> str:
         rows.append("4. Baseline: MkDocs + Material, members as Markdown pages all in nav")
         base = baseline_dataset([Dataset(n, Path(), sets[n]["scale"]) for n in names])
         _site_rows(row, lambda n: figures["baseline"] if base and n == base.name else None, names)
+    if figures.get("without_directory"):
+        rows.append("4b. The same build as 3 without unit pages, team pages and the directory (sotay.bench.without)")
+        _site_rows(row, lambda n: figures["without_directory"] if base and n == base.name else None, names, short=True)
     if any(sets[n].get("directory_search") for n in names):
         rows.append(f"5. Directory search in Chromium, {sum(map(len, QUERIES))} keystrokes (file://, 360×800)")
         for key, label in (("normal", ""), ("slow_phone", f", CPU {SLOW_PHONE}× slower")):
@@ -416,16 +438,21 @@ def format_table(figures: dict) -> str:
         value = "n/a" if t["value"] is None else (fmt_seconds(t["value"]) if t["unit"] == "s" else
                                                   f"{t['value']:.2f}{t['unit']}")
         lines.append(f"  {status}  {t['name']:<48} {value:>10}  (target {t['op']} {t['limit']:g}{' s' if t['unit'] == 's' else t['unit']})")
+    for name, value in shares(figures):
+        lines.append(f"  info  {name}: {value:.2f}×")
     if not any(sets[n]["in_process"]["progress_available"] for n in names):
         lines.append("  note: sotay.analytics.progress.compute_all is not importable here: progress analytics n/a")
     return "\n".join(lines)
 
 
-def _site_rows(row, entry_of, names):
+def _site_rows(row, entry_of, names, short: bool = False):
     def cells(fn):
         return [fn(entry_of(n)) if entry_of(n) else "—" for n in names]
     row("  wall", None, cells(lambda e: fmt_seconds(e["wall"])))
     row("  cpu", None, cells(lambda e: fmt_seconds(e["cpu"])))
+    if short:
+        row("  pages (index.html)", None, cells(lambda e: fmt_int(e["pages"])))
+        return
     row("  peak memory", None, cells(lambda e: fmt_kib(e["peak_kib"])))
     row("  pages (index.html)", None, cells(lambda e: fmt_int(e["pages"])))
     row("  median page", None, cells(lambda e: fmt_bytes(e["median_page"])))
