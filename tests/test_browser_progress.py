@@ -1,5 +1,5 @@
 """Progress pages in a real browser at a phone's viewport: drill-down, a late reporter's link, the
-district filter, axe-core, and a print-emulation screenshot saved under test-artifacts/."""
+older period's list on a district page, axe-core, and a print-emulation screenshot saved under test-artifacts/."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from sotay.text import format_int
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -30,38 +29,36 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     assert page.locator("svg[role=img]").first.is_visible()
     assert serious(page) == []
 
-    # the district filter appears with JavaScript and narrows the notes
-    select = page.locator("#loc-huyen")
-    assert select.is_visible()
-    # notes come by period, the newest period open: a year of notes is hundreds long on a phone
-    notes = page.locator("#kho-khan-list li")
-    total = notes.count()
-    blocks = page.locator("#kho-khan-list > details")
-    assert blocks.count() > 1 and blocks.first.get_attribute("open") is not None
-    newest = page.locator("#kho-khan-list > details[open] li:visible").count()
-    assert 0 < newest < total
-    select.select_option("thanh-pho-hai-duong")
-    shown = page.locator("#kho-khan-list li:visible").count()
-    assert 0 < shown < total  # every period of that district, opened
-    said = page.locator(".sotay-filter__count").inner_text()
-    assert said == f"Đang hiện {shown} ý kiến của Thành phố Hải Dương (trong tổng số {format_int(total)} ý kiến).", said
-    for i in range(blocks.count()):  # each period's count is the district's
-        block = blocks.nth(i)
-        assert block.locator(".sotay-notes__count").inner_text() == str(block.locator("li:visible").count())
-    assert shown > page.locator("#kho-khan-list > details").first.locator("li:visible").count()
-    assert page.locator("#kho-khan-list li:visible [href]").first.inner_text()
-    select.select_option("")
-    assert page.locator("#kho-khan-list li:visible").count() == newest
-    assert page.locator(".sotay-filter__count").inner_text() == ""  # all of them: the page says how many
+    # the newest notes of the province, every one shown; each district's notes are on its page
+    newest = page.locator("#kho-khan-list li")
+    assert newest.count() == 20 and all(newest.nth(i).is_visible() for i in range(20))
+    counts = page.locator(".sotay-note-districts a")
+    assert counts.count() == 12 and counts.first.get_attribute("href").endswith("/#kho-khan")
+    # late and missing teams: counted by district, the newest period open
+    rows = page.locator("details.sotay-period[open] table.sotay-late tbody tr")
+    assert rows.count() > 0 and rows.first.is_visible()
+    assert page.locator("details.sotay-period").count() > 1
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.emulate_media(media="print")
     page.screenshot(path=str(ARTIFACTS / "tien-do-print.png"), full_page=True)
     assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
     # every period's notes and late reporters print, not only the open ones
-    assert page.locator("#kho-khan-list > details:not([open]) li").first.is_visible()
-    assert page.locator("details.sotay-period:not([open]) h3").first.is_visible()
+    assert page.locator("details.sotay-period:not([open]) table.sotay-late tr").first.is_visible()
     page.emulate_media(media="screen")
+
+    # an older period's count of a district opens that period's list on the district's page
+    older = page.locator("details.sotay-period").nth(1)
+    older.locator("summary").click()
+    link = older.locator("table.sotay-late tbody a").first
+    district, anchor = link.get_attribute("href").split("/#")
+    late, missing = (older.locator("table.sotay-late tbody tr").first.locator("td").nth(i).inner_text() for i in (0, 1))
+    link.click()
+    page.wait_for_url(f"**/tien-do/{district}/#{anchor}")
+    listed = page.locator(f"details#{anchor}")
+    assert listed.locator("summary").inner_text().endswith(f"{late} tổ nộp muộn, {missing} tổ chưa nộp")
+    assert listed.locator("summary").bounding_box()["y"] < 800  # scrolled to it
+    page.goto(site_url + "tien-do/", wait_until="networkidle")
 
     # drill down into one district
     page.get_by_role("link", name="Thành phố Hải Dương", exact=True).first.click()

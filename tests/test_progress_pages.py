@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from conftest import DATA, SITE_TODAY, build_site
+from conftest import DATA, ROOT, SITE_TODAY, build_site, run_script
+from sotay.pages import progress
+from sotay.settings import Settings
 from sotay.analytics import progress as P
 from sotay.load import load_model
 from sotay.text import format_date, format_int, format_percent
@@ -43,25 +45,52 @@ def test_progress_page_has_an_accessible_chart_and_district_links(built_site, an
         assert (built_site / "tien-do" / d.slug / "index.html").exists()
 
 
-def test_late_and_missing_reporters_link_to_team_pages(built_site, analytics):
+def test_late_and_missing_reporters_by_district_then_team(built_site, analytics):
     html = (built_site / "tien-do" / "index.html").read_text(encoding="utf-8")
-    latest = analytics.completeness[-1].province
-    for late in latest.late[:5]:
-        assert f'href="../to/{late.team.id.lower()}/"' in html
-    for team in latest.missing[:5]:
-        assert f'href="../to/{team.id.lower()}/"' in html
-    # a team that has not reported comes with its leader's number, when it is public, to chase the report
-    due = next(p.province for p in reversed(analytics.completeness) if p.province.missing)
-    called = [t for t in due.missing if t.leader and t.leader.phone]
-    assert called and all(f'tổ trưởng {t.leader.full_name} <a class="sotay-tel" href="tel:{t.leader.phone_link}">' in html
-                          for t in called[:5])
-    private = [t for t in due.missing if t.leader and not t.leader.phone]
-    assert private and all(f'href="../to/{t.id.lower()}/">{t.village or t.name}</a>, {t.unit.name}</li>' in html
-                           for t in private[:5])  # no number where the leader keeps it private
-    district = analytics.completeness[-1].districts[0]
+    # the province page counts them by district and links each district's list of that period
+    latest = analytics.completeness[-1]
+    anchor = f"nop-muon-{latest.period.starts_on.year}-{latest.period.starts_on.month:02d}"
+    for c in latest.districts:
+        if c.late or c.missing:
+            row = (f'<a href="{c.unit.slug}/#{anchor}">{c.unit.name}</a></th><td class="num">{format_int(len(c.late))}</td>'
+                   f'<td class="num">{format_int(len(c.missing))}</td>')
+            assert row in html, c.unit.name
+    for late in latest.province.late:  # teams are listed on the district pages only
+        assert f'href="../to/{late.team.id.lower()}/"' not in html.split('id="kho-khan"')[0]
+    district = latest.districts[0]
     page = (built_site / "tien-do" / district.unit.slug / "index.html").read_text(encoding="utf-8")
+    assert f'<details class="sotay-period" id="{anchor}"' in page
     for late in district.late:
         assert f'href="../../to/{late.team.id.lower()}/"' in page
+    # a team that has not reported comes with its leader's number, when it is public, to chase the report
+    due = next(p for p in reversed(analytics.completeness) if p.province.missing)
+    called = [(c.unit, t) for c in due.districts for t in c.missing if t.leader and t.leader.phone]
+    private = [(c.unit, t) for c in due.districts for t in c.missing if t.leader and not t.leader.phone]
+    assert called and private
+    for unit, t in called[:5]:
+        page = (built_site / "tien-do" / unit.slug / "index.html").read_text(encoding="utf-8")
+        assert f'tổ trưởng {t.leader.full_name} <a class="sotay-tel" href="tel:{t.leader.phone_link}">' in page
+    for unit, t in private[:5]:  # no number where the leader keeps it private
+        page = (built_site / "tien-do" / unit.slug / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../to/{t.id.lower()}/">{t.village or t.name}</a>, {t.unit.name}</li>' in page
+
+
+def test_the_province_page_does_not_grow_with_the_number_of_teams(tmp_path):
+    """Its late teams and notes are counted by district: at twice the teams it is the same size."""
+    result = run_script("make_demo_data.py", "--out", str(tmp_path / "x2"), "--scale", "2")
+    assert result.returncode == 0, result.stderr
+    today = dt.date.fromisoformat(SITE_TODAY)
+    sizes, notes = [], []
+    for root in (DATA, tmp_path / "x2"):
+        model = load_model(root, today)
+        page = progress.build(model, Settings(root, ROOT / "docs", today))[0][0]
+        assert page.path == "tien-do/index.md"
+        html = page.render()
+        sizes.append(len(html.encode("utf-8")))
+        notes.append(len(P.get(model).notes))
+        assert html.count('<li data-district=') == progress.NEWEST_NOTES
+    assert notes[1] > 1.8 * notes[0]
+    assert sizes[1] < 1.05 * sizes[0], sizes
 
 
 def test_district_drill_down_shows_communes_and_commune_pages_show_teams(built_site, analytics):
@@ -129,7 +158,8 @@ def test_site_today_changes_upcoming_sessions_and_late_periods(tmp_path, mini):
     assert "Kỳ 07/2022 (hạn 05/08/2022): 0 tổ nộp muộn, 1 tổ chưa nộp" in early_progress
     late_progress = text_of(late / "tien-do" / "index.html")
     assert "Kỳ 08/2022 (hạn 05/09/2022): 1 tổ nộp muộn, 0 tổ chưa nộp" in late_progress
-    assert "Khu dân cư số 1 , Phường Bình Hàn — nộp ngày 20/09/2022, muộn 15 ngày" in late_progress
+    district = text_of(late / "tien-do" / "thanh-pho-hai-duong" / "index.html")
+    assert "Khu dân cư số 1 , Phường Bình Hàn — nộp ngày 20/09/2022, muộn 15 ngày" in district
     # cumulative tk-dvc: 30+... on 10/08 only June/July known: 70 (10507-01) + 20 (10510-01) = 90 of 230
     assert "Tài khoản dịch vụ công trực tuyến được tạo 90/230 39,1%" in early_progress
     assert "Tài khoản dịch vụ công trực tuyến được tạo 185/230 80,4%" in late_progress

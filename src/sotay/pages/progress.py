@@ -14,8 +14,16 @@ from .reform import new_root
 from .render import render
 
 
+NEWEST_NOTES = 20  # the province page's share of the notes: the rest are on the district pages
+
+
 def period_label(period) -> str:
     return f"{period.starts_on.month:02d}/{period.starts_on.year}"
+
+
+def period_anchor(period) -> str:
+    """The id of a period's late and missing teams on a district page, linked from the province page."""
+    return f"nop-muon-{period.starts_on.year}-{period.starts_on.month:02d}"
 
 
 def _chart(periods: list[analytics.PeriodCompleteness], pick) -> object:
@@ -36,8 +44,16 @@ def _notes_of(all_: analytics.All, district: Unit | None):
 
 
 def _overview(model: Model, settings: Settings) -> str:
+    """The province's page: its size follows the number of districts and periods, not of teams; the
+    late and missing teams and the notes of each district are on the district's page."""
     all_ = analytics.get(model)
     province = all_.province
+    notes = _notes_of(all_, None)
+    counted = {d.id: 0 for d in model.districts}
+    for note in notes:
+        if note.district is not None and note.district.id in counted:
+            counted[note.district.id] += 1
+    note_counts = [(d, counted[d.id]) for d in model.districts]
     return render(
         "tien_do.html", model=model, all=all_, today=model.today, province=province, new_root=new_root(model),
         bars={f.indicator.id: bar(f.percent) for f in province.figures},
@@ -45,7 +61,8 @@ def _overview(model: Model, settings: Settings) -> str:
         district_rows=[(u.figures, f"{u.unit.slug}/", u.unit.name, u.teams) for u in (all_.units[d.id] for d in model.districts)],
         chart=_chart(all_.completeness, lambda p: p.province),
         province_rows=[(p, p.province) for p in all_.completeness],
-        periods=all_.completeness, notes=_notes_of(all_, None), label=period_label, root="../",
+        periods=all_.completeness, notes=notes, newest=notes[:NEWEST_NOTES], note_counts=note_counts,
+        label=period_label, period_anchor=period_anchor, root="../",
         districts_list=model.districts, district_index={d.id: i for i, d in enumerate(model.districts)},
     )
 
@@ -62,7 +79,7 @@ def _district(model: Model, settings: Settings, district: Unit) -> str:
         commune_rows=[(u.figures, f"{root}{u.unit.url}#tien-do", u.unit.name, u.teams)
                       for u in (all_.units[c.id] for c in district.children)],
         chart=_chart(all_.completeness, lambda p: next(c for c in p.districts if c.unit is district)),
-        periods=periods, notes=_notes_of(all_, district), label=period_label, root=root,
+        periods=periods, notes=_notes_of(all_, district), label=period_label, period_anchor=period_anchor, root=root,
     )
 
 
