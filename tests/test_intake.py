@@ -202,6 +202,17 @@ def test_conflict_is_shown_and_applied_only_with_replace(mini, tmp_path):
     assert len(rows_of(path)) == 4
 
 
+def test_a_value_of_unusual_digits_is_refused_at_its_cell(mini, tmp_path):
+    before = hashes(mini)
+    sent = write_csv(tmp_path / "so-la.csv", [["TCN-10507-01", "gian-hang", "2022-06", "²", "2022-07-05"],   # data has 2
+                                              ["TCN-10510-01", "gian-hang", "2022-06", "²", "2022-07-09"],
+                                              ["TCN-10510-01", "gian-hang", "2022-06", "2", "2022-07-09"]])
+    code, output = run(sent, "--data", mini)
+    assert code == 1 and "Traceback" not in output, output
+    assert "so-la.csv:2:value: ²: " in output and "so-la.csv:3:value: ²: " in output
+    assert hashes(mini) == before
+
+
 def test_importing_the_same_file_twice_changes_nothing(mini, tmp_path):
     sent = write_xlsx(tmp_path / "hai-lan.xlsx", [["TCN-10510-01", "gian-hang", "2022-07", "2", dt.datetime(2022, 8, 2)]])
     assert run(sent, "--data", mini)[0] == 0

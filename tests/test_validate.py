@@ -93,6 +93,9 @@ def test_bad_numbers(mini, value, message):
     ("31/02/2022", "ngày không tồn tại trên lịch; ngoài ra ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD)"),
     ("hôm qua", "không phải ngày hợp lệ: viết dạng năm-tháng-ngày, ví dụ 2022-06-15"),
     ("44671", "đây là số ngày kiểu Excel, không phải ngày: có lẽ là 2022-04-20; trong Excel định dạng ô là Văn bản rồi gõ 2022-04-20"),
+    # digits Python counts as digits but Excel never writes: no Excel day, and no crash (found by Hypothesis)
+    ("²", "không phải ngày hợp lệ: viết dạng năm-tháng-ngày, ví dụ 2022-06-15"),
+    ("٤٤٦٧١", "không phải ngày hợp lệ: viết dạng năm-tháng-ngày, ví dụ 2022-06-15"),
 ])
 def test_bad_dates(mini, value, message):
     edit_cell(mini / "members/288.csv", 3, "since", value)

@@ -204,7 +204,7 @@ class Plan:
 
 
 def _same_value(a: str, b: str) -> bool:
-    return a == b or (a.isdigit() and b.isdigit() and int(a) == int(b))
+    return a == b or (a.isascii() and b.isascii() and a.isdigit() and b.isdigit() and int(a) == int(b))
 
 
 def period_file(period: str) -> str:

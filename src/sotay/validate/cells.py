@@ -43,7 +43,7 @@ def parse_date(text: str) -> dt.date:
         except ValueError:
             raise CellError("ngày không tồn tại trên lịch; ngoài ra ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD)") from None
         raise CellError(f"ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD): hãy viết {iso}")
-    if text.isdigit() and 20000 <= int(text) <= 80000:  # Excel shows a date cell saved as a number of days
+    if text.isascii() and text.isdigit() and 20000 <= int(text) <= 80000:  # Excel shows a date cell saved as a number of days
         iso = (EXCEL_DAY_ZERO + dt.timedelta(days=int(text))).isoformat()
         raise CellError(f"đây là số ngày kiểu Excel, không phải ngày: có lẽ là {iso}; trong Excel định dạng ô là Văn bản rồi gõ {iso}")
     raise CellError("không phải ngày hợp lệ: viết dạng năm-tháng-ngày, ví dụ 2022-06-15")
