@@ -55,9 +55,11 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     late, missing = (older.locator("table.sotay-late tbody tr").first.locator("td").nth(i).inner_text() for i in (0, 1))
     link.click()
     page.wait_for_url(f"**/tien-do/{district}/#{anchor}")
-    listed = page.locator(f"details#{anchor}")
+    listed = page.locator(f"details:has(#{anchor})")
     assert listed.locator("summary").inner_text().endswith(f"{late} tổ nộp muộn, {missing} tổ chưa nộp")
-    assert listed.locator("summary").bounding_box()["y"] < 800  # scrolled to it
+    assert listed.get_attribute("open") is not None  # opened by the link, though the page opens the newest only
+    assert page.locator(f"#{anchor} ul.sotay-reporters a").first.is_visible()
+    assert 0 <= listed.locator("summary").bounding_box()["y"] < 800  # scrolled to, its summary in view
     page.goto(site_url + "tien-do/", wait_until="networkidle")
 
     # drill down into one district

@@ -59,7 +59,7 @@ def test_late_and_missing_reporters_by_district_then_team(built_site, analytics)
         assert f'href="../to/{late.team.id.lower()}/"' not in html.split('id="kho-khan"')[0]
     district = latest.districts[0]
     page = (built_site / "tien-do" / district.unit.slug / "index.html").read_text(encoding="utf-8")
-    assert f'<details class="sotay-period" id="{anchor}"' in page
+    assert f'<div class="sotay-period__body" id="{anchor}">' in page
     for late in district.late:
         assert f'href="../../to/{late.team.id.lower()}/"' in page
     # a team that has not reported comes with its leader's number, when it is public, to chase the report
