@@ -145,6 +145,24 @@ def test_the_build_without_the_directory_leaves_out_its_pages_only(mini, tmp_pat
     assert [(name, round(value, 6)) for name, value in shares(figures)] == [
         ("build without the directory's pages / baseline [mini]", 0.5),
         ("build without them / whole build [mini]", round(rest["wall"] / whole["wall"], 6))]
+    # in the printed table: the rows of 4b and the two ratios
+    figures = run_bench([given_dataset(mini)], Options(repeat=1, skip_build=True), tmp_path, log=lambda m: None)
+    figures["datasets"]["mini"]["build"] = whole
+    figures.update(baseline={**rest, "wall": 2 * rest["wall"]}, without_directory=rest)
+    table = format_table(figures)
+    section = table.split("4b. The same build as 3 without unit pages, team pages and the directory", 1)[1]
+    pages = next(line for line in section.splitlines() if line.strip().startswith("pages (index.html)"))
+    assert pages.split()[-1] == f"{rest['pages']:,}"
+    assert "  info  build without the directory's pages / baseline [mini]: 0.50×" in table
+    assert "  info  build without them / whole build [mini]: " in table
+
+
+def test_the_build_without_the_directory_stops_when_a_builder_is_not_there(monkeypatch):
+    from sotay.bench import without
+    from sotay.pages import site
+    monkeypatch.setattr(site, "BUILDERS", [b for b in site.BUILDERS if b is not without.LEFT_OUT[1]])
+    with pytest.raises(SystemExit, match="sotay.pages.teams.build"):
+        without.main()
 
 
 def test_directory_search_is_measured_key_by_key_in_chromium(browser, built_site):

@@ -52,14 +52,16 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     older.locator("summary").click()
     link = older.locator("table.sotay-late tbody a").first
     district, anchor = link.get_attribute("href").split("/#")
-    late, missing = (older.locator("table.sotay-late tbody tr").first.locator("td").nth(i).inner_text() for i in (0, 1))
+    missing, late = (older.locator("table.sotay-late tbody tr").first.locator("td").nth(i).inner_text() for i in (0, 1))
     link.click()
     page.wait_for_url(f"**/tien-do/{district}/#{anchor}")
     listed = page.locator(f"details:has(#{anchor})")
     assert listed.locator("summary").inner_text().endswith(f"{late} tổ nộp muộn, {missing} tổ chưa nộp")
     assert listed.get_attribute("open") is not None  # opened by the link, though the page opens the newest only
     assert page.locator(f"#{anchor} ul.sotay-reporters a").first.is_visible()
-    assert 0 <= listed.locator("summary").bounding_box()["y"] < 800  # scrolled to, its summary in view
+    header = page.locator(".md-header").bounding_box()
+    summary = listed.locator("summary").bounding_box()
+    assert header["y"] + header["height"] <= summary["y"] < 800  # scrolled to, the month in view under the header
     page.goto(site_url + "tien-do/", wait_until="networkidle")
 
     # drill down into one district
@@ -68,7 +70,7 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     assert "Theo xã, phường, thị trấn" in page.locator("article").inner_text()
     assert serious(page) == []
 
-    # a late reporter of the newest period (its <details> is open) links to the team's directory entry
+    # a team of the open period's lists (first those that have not reported) links to the team's page
     link = page.locator("details.sotay-period[open] ul.sotay-reporters a").first
     href = link.get_attribute("href")
     assert href.startswith("../../to/tcn-") and href.endswith("/")

@@ -68,3 +68,9 @@ def test_mobile_or_landline_as_the_library_says_and_as_the_directory_script_says
     assert mobiles > 1000 and landlines > 500
     assert phones.is_mobile("0912 345 678") and not phones.is_mobile("0220 3123 456")
     assert not phones.is_mobile("0121 234 567")
+
+
+@pytest.mark.parametrize("text, count", [("０９１２３４５６７", 9), ("0912 345 67²", 9), ("٠٩١٢٣٤٥٦٧", 9)])
+def test_a_short_number_is_counted_in_the_digits_the_library_reads(text, count):
+    # full-width and Arabic-Indic digits are digits to phonenumbers; "²" is not
+    assert phones.problem(text).startswith(f"số điện thoại chỉ có {count} chữ số, thiếu số")

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from conftest import DATA, ROOT, SITE_TODAY, build_site, run_script
-from sotay.pages import progress
+from sotay.pages import contacts, progress
+from sotay.phones import e164
 from sotay.settings import Settings
 from sotay.analytics import progress as P
 from sotay.load import load_model
@@ -47,14 +48,13 @@ def test_progress_page_has_an_accessible_chart_and_district_links(built_site, an
 
 def test_late_and_missing_reporters_by_district_then_team(built_site, analytics):
     html = (built_site / "tien-do" / "index.html").read_text(encoding="utf-8")
-    # the province page counts them by district and links each district's list of that period
+    # the province page counts them for every district and links that period's list on the district page
     latest = analytics.completeness[-1]
     anchor = f"nop-muon-{latest.period.starts_on.year}-{latest.period.starts_on.month:02d}"
     for c in latest.districts:
-        if c.late or c.missing:
-            row = (f'<a href="{c.unit.slug}/#{anchor}">{c.unit.name}</a></th><td class="num">{format_int(len(c.late))}</td>'
-                   f'<td class="num">{format_int(len(c.missing))}</td>')
-            assert row in html, c.unit.name
+        row = (f'<a href="{c.unit.slug}/#{anchor}">{c.unit.name}</a></th><td class="num">{format_int(len(c.missing))}</td>'
+               f'<td class="num">{format_int(len(c.late))}</td>')
+        assert row in html, c.unit.name
     for late in latest.province.late:  # teams are listed on the district pages only
         assert f'href="../to/{late.team.id.lower()}/"' not in html.split('id="kho-khan"')[0]
     district = latest.districts[0]
@@ -62,7 +62,9 @@ def test_late_and_missing_reporters_by_district_then_team(built_site, analytics)
     assert f'<div class="sotay-period__body" id="{anchor}">' in page
     for late in district.late:
         assert f'href="../../to/{late.team.id.lower()}/"' in page
-    # a team that has not reported comes with its leader's number, when it is public, to chase the report
+    # the teams to call come first, each with a public number to call: its leader's, else a stand-in's
+    body = page.split(f'id="{anchor}">', 1)[1]
+    assert body.index("Chưa nộp kỳ") < body.index("Nộp muộn kỳ")
     due = next(p for p in reversed(analytics.completeness) if p.province.missing)
     called = [(c.unit, t) for c in due.districts for t in c.missing if t.leader and t.leader.phone]
     private = [(c.unit, t) for c in due.districts for t in c.missing if t.leader and not t.leader.phone]
@@ -70,9 +72,29 @@ def test_late_and_missing_reporters_by_district_then_team(built_site, analytics)
     for unit, t in called[:5]:
         page = (built_site / "tien-do" / unit.slug / "index.html").read_text(encoding="utf-8")
         assert f'tổ trưởng {t.leader.full_name} <a class="sotay-tel" href="tel:{t.leader.phone_link}">' in page
-    for unit, t in private[:5]:  # no number where the leader keeps it private
+    model = load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
+    for unit, t in private[:10]:
         page = (built_site / "tien-do" / unit.slug / "index.html").read_text(encoding="utf-8")
-        assert f'href="../../to/{t.id.lower()}/">{t.village or t.name}</a>, {t.unit.name}</li>' in page
+        stand_in = contacts.fallback(model, model.teams[t.id])
+        assert not stand_in.label.startswith("tổ trưởng") and stand_in.phone
+        assert (f'href="../../to/{t.id.lower()}/">{t.village or t.name}</a>, {t.unit.name} — {stand_in.label} '
+                f'<a class="sotay-tel" href="tel:{e164(stand_in.phone)}">') in page
+    # the district's steering group, to call from the province, on the first screen
+    group = contacts.steering_group(model, model.units[district.unit.id])
+    page = (built_site / "tien-do" / district.unit.slug / "index.html").read_text(encoding="utf-8")
+    assert group.public_phone and (f'Số chung của tổ chỉ đạo {district.unit.name}: <span class="sotay-shared">'
+                                   f'<a class="sotay-tel" href="tel:{e164(group.public_phone)}">') in page
+
+
+def test_the_open_period_is_the_newest_already_due(tmp_path, mini):
+    """From the 1st to the due date the newest period's list is empty: the one due before it opens."""
+    out = tmp_path / "site"
+    assert build_site(out, data_dir=mini, today="2022-09-03").returncode == 0
+    html = (out / "tien-do" / "index.html").read_text(encoding="utf-8")
+    opened = re.findall(r'<details class="sotay-period" data-search-exclude open>\s*<summary>([^<]*)', html)
+    assert opened == ["Kỳ 07/2022 (hạn 05/08/2022): 0 tổ nộp muộn, 1 tổ chưa nộp"], opened
+    assert "Kỳ 08/2022 (hạn 05/09/2022): 0 tổ nộp muộn, chưa đến hạn nộp</summary>" in html
+    assert "Chưa đến hạn nộp (05/09/2022); chưa có tổ nộp muộn." in html
 
 
 def test_the_province_page_does_not_grow_with_the_number_of_teams(tmp_path):
@@ -88,7 +110,7 @@ def test_the_province_page_does_not_grow_with_the_number_of_teams(tmp_path):
         html = page.render()
         sizes.append(len(html.encode("utf-8")))
         notes.append(len(P.get(model).notes))
-        assert html.count('<li data-district=') == progress.NEWEST_NOTES
+        assert html.count('<p class="sotay-notes__who">') == progress.NEWEST_NOTES
     assert notes[1] > 1.8 * notes[0]
     assert sizes[1] < 1.05 * sizes[0], sizes
 

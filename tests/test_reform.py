@@ -373,3 +373,37 @@ def test_new_unit_page_lists_teams_set_up_in_it_apart_from_the_2022_figures(mini
            "Tổ công nghệ số cộng đồng khu phố Thành Đông 1 (Khu phố Thành Đông 1), thành lập 01/09/2025: 1 thành viên" in text_of(html)
     assert f'href="{reform._root(model.units["10507-2025"])}{model.teams["TCN-10507-2025-01"].url}"' in html
     assert after == before  # the 2022 figures stay the 2022 figures
+
+
+def test_the_province_progress_page_lists_teams_and_notes_of_communes_without_a_district(mini):
+    """After the reform a commune has no district, so no district page lists its late teams or notes: the
+    province page does, and its counts by district leave them out."""
+    from sotay.pages import progress
+    append_row(mini / "teams/30.csv", ["TCN-10507-2025-01", "village_team", "10507-2025", "Tổ công nghệ số cộng đồng khu phố Thành Đông 1",
+                                       "Khu phố Thành Đông 1", "2025-09-01", "12/QĐ-UBND ngày 1/9/2025", "", ""])
+    append_row(mini / "members/30.csv", ["TV-000090", "TCN-10507-2025-01", "Đỗ Thị Hà", "Tổ trưởng", "Khu phố Thành Đông 1",
+                                         "0900000090", "", "", "có", "2025-09-01", ""])
+    append_row(mini / "periods.csv", ["2025-09", "2025-09-01", "2025-09-30", "2025-10-05"])
+    append_row(mini / "periods.csv", ["2025-10", "2025-10-01", "2025-10-31", "2025-11-05"])
+    (mini / "reports/2025-09.csv").write_text("team_id,indicator_id,period_id,value,submitted_on\n"
+                                              "TCN-10507-2025-01,tk-dvc,2025-09,12,2025-10-10\n", encoding="utf-8")
+    descriptor = mini / "datapackage.yaml"
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace(
+        "      - reports/2022-08.csv\n", "      - reports/2022-08.csv\n      - reports/2025-09.csv\n"), encoding="utf-8")
+    append_row(mini / "report_notes.csv", ["TCN-10507-2025-01", "2025-09", "Khu phố mới chưa có danh sách hộ.", ""])
+    model = load_model(mini, AFTER)
+    page = progress.build(model, Settings(mini, ROOT / "docs", AFTER))[0][0]
+    assert page.path == "tien-do/index.md"
+    html = page.render()
+    team = model.teams["TCN-10507-2025-01"]
+    september = html.split("<summary>Kỳ 09/2025", 1)[1].split("</details>", 1)[0]
+    assert "<h3>Xã, phường không thuộc huyện nào</h3>" in september
+    assert (f'<a href="../{team.url}">Khu phố Thành Đông 1</a>, Phường Thành Đông — nộp ngày 10/10/2025, muộn 5 ngày'
+            in september)
+    october = html.split("<summary>Kỳ 10/2025", 1)[1].split("</details>", 1)[0]
+    assert (f'<a href="../{team.url}">Khu phố Thành Đông 1</a>, Phường Thành Đông — tổ trưởng Đỗ Thị Hà '
+            f'<a class="sotay-tel" href="tel:+84900000090">' in october)
+    text = text_of(html)
+    assert "Xã, phường không thuộc huyện nào: 1 ý kiến" in text and "Khu phố mới chưa có danh sách hộ." in text
+    by_district = re.findall(r"(\d+) ý kiến</li>", html.split('class="sotay-note-districts"', 1)[1].split("</ul>", 1)[0])
+    assert len(by_district) == len(model.districts) and sum(map(int, by_district)) + 1 == len(progress_analytics.get(model).notes) > 1

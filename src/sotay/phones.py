@@ -35,11 +35,11 @@ def parse(text: str) -> phonenumbers.PhoneNumber | None:
 
 def problem(text: str) -> str | None:
     """Why text is not a usable Vietnamese phone number, or None."""
-    if re.fullmatch(r"\d+([.,]\d+)?[eE]\+\d+", text.strip()):  # 9.12E+08: Excel wrote the number in its own way
+    if re.fullmatch(r"[0-9]+([.,][0-9]+)?[eE]\+[0-9]+", text.strip()):  # 9.12E+08: Excel wrote the number in its own way
         return "Excel đã đổi số điện thoại thành dạng 9,12E+08 và bỏ số 0 đầu: định dạng cột là Văn bản rồi gõ lại số, ví dụ 0912345678"
     if any(ch.isalpha() for ch in text):
         return "số điện thoại có chữ cái: chỉ ghi chữ số, ví dụ 0912345678"
-    digits = "".join(ch for ch in text if ch.isascii() and ch.isdigit())
+    digits = "".join(ch for ch in text if ch.isdecimal())  # as phonenumbers reads them: "０９…" too, not "²"
     if parse(text) is None:
         if len(digits) < 10:
             return f"số điện thoại chỉ có {len(digits)} chữ số, thiếu số: số Việt Nam có 10 chữ số (cố định có mã vùng cũng 10–11), ví dụ 0912345678"

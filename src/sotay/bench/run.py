@@ -325,7 +325,7 @@ def targets(figures: dict) -> list[dict]:
 def shares(figures: dict) -> list[tuple[str, float]]:
     """Not targets: how the build without the unit directory's pages compares with the baseline and with
     the whole build, on the baseline's data set."""
-    rest, naive = figures.get("without_directory"), figures["baseline"]
+    rest, naive = figures.get("without_directory"), figures.get("baseline")
     base = baseline_dataset([Dataset(n, Path(), e["scale"]) for n, e in figures["datasets"].items()])
     whole = figures["datasets"][base.name].get("build") if base else None
     if not rest or not naive or not whole:
@@ -407,13 +407,13 @@ def format_table(figures: dict) -> str:
     if any("build" in sets[n] for n in names):
         rows.append("3. Full build: mkdocs build, cold, fresh process, validation included")
         _site_rows(row, lambda n: sets[n].get("build"), names)
+    base = baseline_dataset([Dataset(n, Path(), sets[n]["scale"]) for n in names])
     if figures["baseline"]:
         rows.append("4. Baseline: MkDocs + Material, members as Markdown pages all in nav")
-        base = baseline_dataset([Dataset(n, Path(), sets[n]["scale"]) for n in names])
         _site_rows(row, lambda n: figures["baseline"] if base and n == base.name else None, names)
     if figures.get("without_directory"):
         rows.append("4b. The same build as 3 without unit pages, team pages and the directory (sotay.bench.without)")
-        _site_rows(row, lambda n: figures["without_directory"] if base and n == base.name else None, names, short=True)
+        _site_rows(row, lambda n: figures["without_directory"] if base and n == base.name else None, names)
     if any(sets[n].get("directory_search") for n in names):
         rows.append(f"5. Directory search in Chromium, {sum(map(len, QUERIES))} keystrokes (file://, 360×800)")
         for key, label in (("normal", ""), ("slow_phone", f", CPU {SLOW_PHONE}× slower")):
@@ -445,14 +445,11 @@ def format_table(figures: dict) -> str:
     return "\n".join(lines)
 
 
-def _site_rows(row, entry_of, names, short: bool = False):
+def _site_rows(row, entry_of, names):
     def cells(fn):
         return [fn(entry_of(n)) if entry_of(n) else "—" for n in names]
     row("  wall", None, cells(lambda e: fmt_seconds(e["wall"])))
     row("  cpu", None, cells(lambda e: fmt_seconds(e["cpu"])))
-    if short:
-        row("  pages (index.html)", None, cells(lambda e: fmt_int(e["pages"])))
-        return
     row("  peak memory", None, cells(lambda e: fmt_kib(e["peak_kib"])))
     row("  pages (index.html)", None, cells(lambda e: fmt_int(e["pages"])))
     row("  median page", None, cells(lambda e: fmt_bytes(e["median_page"])))

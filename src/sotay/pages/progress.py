@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import weakref
+from dataclasses import dataclass
 from functools import partial
 
 from ..analytics import progress as analytics
 from ..model import Model, Team, Unit
 from ..settings import Settings
 from ..text import format_percent
-from . import Asset, Page
+from . import Asset, Page, contacts
 from .charts import bar, line_chart
 from .reform import new_root
 from .render import render
@@ -43,6 +44,32 @@ def _notes_of(all_: analytics.All, district: Unit | None):
     return [n for n in all_.notes if district is None or n.district is district]
 
 
+@dataclass(frozen=True)
+class _Outside:
+    """A period's late and missing teams in communes of no district (the 2025 reform's): no district
+    page lists them, so the province page does."""
+    late: list
+    missing: list
+
+
+def _outside(p: analytics.PeriodCompleteness) -> _Outside:
+    return _Outside([x for x in p.province.late if x.team.unit.district is None],
+                    [t for t in p.province.missing if t.unit.district is None])
+
+
+def _open_period(periods: list[analytics.PeriodCompleteness]) -> str | None:
+    """The period whose list a page opens: the newest already due (before its due date a period's list is
+    empty), else the newest."""
+    due = [p for p in periods if p.due]
+    newest = due[-1] if due else (periods[-1] if periods else None)
+    return newest.period.id if newest else None
+
+
+def _whom(model: Model, cells) -> dict[str, contacts.Fallback]:
+    """Whom to call about each team that has not reported: a public number only (contacts.fallback)."""
+    return {t.id: contacts.fallback(model, t) for c in cells for t in c.missing}
+
+
 def _overview(model: Model, settings: Settings) -> str:
     """The province's page: its size follows the number of districts and periods, not of teams; the
     late and missing teams and the notes of each district are on the district's page."""
@@ -53,7 +80,7 @@ def _overview(model: Model, settings: Settings) -> str:
     for note in notes:
         if note.district is not None and note.district.id in counted:
             counted[note.district.id] += 1
-    note_counts = [(d, counted[d.id]) for d in model.districts]
+    outside = {p.period.id: _outside(p) for p in all_.completeness}
     return render(
         "tien_do.html", model=model, all=all_, today=model.today, province=province, new_root=new_root(model),
         bars={f.indicator.id: bar(f.percent) for f in province.figures},
@@ -61,7 +88,10 @@ def _overview(model: Model, settings: Settings) -> str:
         district_rows=[(u.figures, f"{u.unit.slug}/", u.unit.name, u.teams) for u in (all_.units[d.id] for d in model.districts)],
         chart=_chart(all_.completeness, lambda p: p.province),
         province_rows=[(p, p.province) for p in all_.completeness],
-        periods=all_.completeness, notes=notes, newest=notes[:NEWEST_NOTES], note_counts=note_counts,
+        periods=all_.completeness, outside_districts=outside, whom=_whom(model, outside.values()),
+        open_period=_open_period(all_.completeness),
+        notes=notes, newest=notes[:NEWEST_NOTES], note_counts=[(d, counted[d.id]) for d in model.districts],
+        notes_outside=[n for n in notes if n.district is None],
         label=period_label, period_anchor=period_anchor, root="../",
         districts_list=model.districts, district_index={d.id: i for i, d in enumerate(model.districts)},
     )
@@ -80,6 +110,8 @@ def _district(model: Model, settings: Settings, district: Unit) -> str:
                       for u in (all_.units[c.id] for c in district.children)],
         chart=_chart(all_.completeness, lambda p: next(c for c in p.districts if c.unit is district)),
         periods=periods, notes=_notes_of(all_, district), label=period_label, period_anchor=period_anchor, root=root,
+        open_period=_open_period(all_.completeness), whom=_whom(model, (c for _, c in periods)),
+        group=contacts.steering_group(model, district),
     )
 
 

@@ -53,7 +53,7 @@ _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ALT_ATTR = re.compile(r"\balt\s*=\s*(\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
 _SRC_ATTR = re.compile(r"\bsrc\s*=\s*(\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
-_STEP = re.compile(r"^(\d+)\.\s+(.*)$")
+_STEP = re.compile(r"^([0-9]+)\.\s+(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
