@@ -1,6 +1,7 @@
 """``mkdocs`` with the pages of the unit directory left out: the unit pages of /don-vi/ (from 01/07/2025
-the reform's pages under /don-vi/2025/ stay), team pages with their vCards, and the directory search. The benchmark builds the site this way too, to show what the rest of the
-site (guides, progress, trainings, posts, validation, the theme) costs on its own.
+the reform's pages under /don-vi/2025/ stay), team pages with their vCards, and the directory search.
+The benchmark builds the site this way too, to show what the rest of the site (guides, progress,
+trainings, posts, validation, the theme) costs on its own.
 
 Usage: python -m sotay.bench.without build [mkdocs options]
 """
