@@ -26,10 +26,22 @@ def steering_group(model: Model, unit: Unit) -> Team | None:
     return next((t for t in unit.teams if t.kind != "village_team" and is_active(t, model)), None)
 
 
+_fallbacks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def fallback(model: Model, team: Team) -> Fallback:
     """Whom to call about a member whose number is private: the team leader if consented, else the team's
     public number, else a deputy who consented (200 of the demo's village teams have one when the
-    leader keeps their number private), else the nearest steering group's public number."""
+    leader keeps their number private), else the nearest steering group's public number.
+    Worked out once per team and model: the unit, team, directory and progress pages all ask."""
+    known = _fallbacks.setdefault(model, {})
+    found = known.get(team.id)
+    if found is None:
+        found = known[team.id] = _fallback(model, team)
+    return found
+
+
+def _fallback(model: Model, team: Team) -> Fallback:
     leader = team.leader
     if leader is not None and leader.phone:
         return Fallback(f"tổ trưởng {leader.full_name}", leader.phone)
