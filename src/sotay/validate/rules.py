@@ -11,6 +11,7 @@ from ..constants import EXTRA_TOPICS, KIND_LEVEL, LEADER, PARENT_LEVEL
 from ..errors import Problem
 from ..package import Package
 from . import timeline
+from .contacts import contacts_in_text
 from .context import Context, Tables
 
 INTERNAL = "lỗi nội bộ của trình kiểm tra"  # tests assert it never appears
@@ -297,6 +298,7 @@ RULES: list[Callable[[Context], Iterator[Problem]]] = [
     _one_leader,
     _phones,
     _email_domains,
+    contacts_in_text,
     _member_dates,
     _periods,
     _reports,
