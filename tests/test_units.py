@@ -17,7 +17,7 @@ from sotay.load import forget, load_model
 from sotay.pages import directory, teams, units
 from sotay import phones
 from sotay.pages.contacts import Fallback, fallback, vcard_path
-from sotay.pages.vcard import card_count, team_vcard
+from sotay.pages.vcard import card_count, stand_in_label, team_vcard
 from sotay.text import person_sort_key
 
 TODAY = dt.date.fromisoformat(SITE_TODAY)
@@ -169,6 +169,21 @@ def test_a_consented_deputy_is_called_before_any_steering_group(mini):
     assert row[6] == ["tổ phó Lê Thị Mai", "0900 000 090"]
 
 
+def test_any_consented_member_is_called_before_a_steering_group_and_a_deputy_first(mini):
+    """No deputy with a public number: a member of the village who agreed to publish theirs, not the
+    district office (the review found 89 of 92 such demo teams had one)."""
+    append_row(mini / "members/288.csv", ["TV-000091", "TCN-10510-01", "Bùi Văn Yên", "Tổ viên", "", "0900000091", "", "",
+                                          "có", "2022-05-01", ""])
+    model = load_model(mini, TODAY)
+    lonely = model.teams["TCN-10510-01"]
+    assert fallback(model, lonely) == Fallback("tổ viên Bùi Văn Yên", "0900000091")
+    assert "liên hệ qua tổ viên Bùi Văn Yên" in text_of(teams._team_page(model, lonely))
+    append_row(mini / "members/288.csv", ["TV-000090", "TCN-10510-01", "Lê Thị Mai", "Tổ phó", "", "0900000090", "", "",
+                                          "có", "2022-05-01", ""])
+    model = load_model(mini, TODAY)
+    assert fallback(model, model.teams["TCN-10510-01"]) == Fallback("tổ phó Lê Thị Mai", "0900000090")
+
+
 def test_a_team_page_says_whom_to_call_before_its_facts(demo):
     """On a phone the facts filled the first screen and the first number was below it."""
     team = next(t for t in demo.teams.values() if t.kind == "village_team" and t.leader and t.leader.phone)
@@ -254,6 +269,13 @@ def test_a_team_with_nobody_to_publish_offers_the_number_its_pages_point_to(mini
 def test_the_vcard_holds_the_number_given_for_members_who_keep_theirs_private(mini):
     edit_cell(mini / "members/288.csv", 3, "consent", "không")  # the leader, Phạm Thị Dung, now private
     edit_cell(mini / "members/288.csv", 4, "consent", "có")  # Đỗ Văn Đức now public
+    model = load_model(mini, TODAY)
+    team = model.teams["TCN-10507-01"]
+    stand_in = fallback(model, team)  # the member who agreed: his card is in the file already, once
+    assert stand_in.label == "tổ viên Đỗ Văn Đức"
+    assert [c.fn.value for c in vobject.readComponents(team_vcard(team, stand_in))] == ["Đỗ Văn Đức"]
+    assert card_count(team, stand_in) == 1 and stand_in_label(team, stand_in) == ""
+    edit_cell(mini / "members/288.csv", 4, "phone", "")  # his e-mail only: the pages send callers further up
     model = load_model(mini, TODAY)
     team = model.teams["TCN-10507-01"]
     stand_in = fallback(model, team)

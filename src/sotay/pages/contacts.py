@@ -8,7 +8,6 @@ from pathlib import PurePosixPath
 from markupsafe import Markup
 
 from ..analytics.units import is_active
-from ..constants import DEPUTY
 from ..model import Model, Team, Unit
 from .render import environment
 
@@ -31,8 +30,8 @@ _fallbacks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def fallback(model: Model, team: Team) -> Fallback:
     """Whom to call about a member whose number is private: the team leader if consented, else the team's
-    public number, else a deputy who consented (200 of the demo's village teams have one when the
-    leader keeps their number private), else the nearest steering group's public number.
+    public number, else the first other member who consented (a deputy before the others), else the
+    nearest steering group's public number.
     Worked out once per team and model: the unit, team, directory and progress pages all ask."""
     known = _fallbacks.setdefault(model, {})
     found = known.get(team.id)
@@ -47,9 +46,11 @@ def _fallback(model: Model, team: Team) -> Fallback:
         return Fallback(f"tổ trưởng {leader.full_name}", leader.phone)
     if team.public_phone:
         return Fallback("số chung của tổ", team.public_phone)
-    deputy = next((m for m in team.current_members if m.role == DEPUTY and m.phone), None)
-    if deputy is not None:
-        return Fallback(f"tổ phó {deputy.full_name}", deputy.phone)
+    # Members come leader, deputies, then the others: the first with a public number is in the village,
+    # where a district office line is not (89 of the 92 demo teams sent there had one).
+    member = next((m for m in team.current_members if m.phone), None)
+    if member is not None:
+        return Fallback(f"{member.role[:1].lower()}{member.role[1:]} {member.full_name}", member.phone)
     group = nearest_steering(model, [team.unit, *reversed(team.unit.ancestors)], but=team)
     if group is not None:
         return Fallback(f"tổ chỉ đạo {group.unit.name}", group.public_phone)
