@@ -187,6 +187,22 @@ def test_commune_page_tel_links(phone_page, site_url):
     assert box and box["height"] >= 24 and box["x"] + box["width"] <= 360  # tappable, inside the screen
 
 
+
+def test_a_printed_commune_page_keeps_each_team_with_its_members_and_is_dated(page, site_url):
+    """Xã Long Xuyên printed on 4 A4 pages, two team names alone at the foot of a page, their members
+    on the next, under a line of links nobody can tap on paper."""
+    page.goto(site_url + "don-vi/huyen-binh-giang/xa-long-xuyen/", wait_until="networkidle")
+    assert page.locator(".sotay-print-only").is_hidden()  # screen: not there
+    page.emulate_media(media="print")
+    assert page.locator(".sotay-team-links").first.is_hidden()
+    assert page.locator('.sotay-people a[href^="sms:"]').first.is_hidden()
+    meta = page.locator(".sotay-team-meta").first
+    assert meta.evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
+    assert page.locator("h2").first.evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
+    assert page.locator(".sotay-print-only").inner_text().startswith("Danh sách theo dữ liệu ngày 20/01/2023.")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 3
+
 def axe_problems(page) -> list[str]:
     results = Axe().run(page)
     return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"

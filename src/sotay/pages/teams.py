@@ -30,7 +30,7 @@ def _team_page(model: Model, team: Team, stand_in: Fallback | None = None) -> st
                   kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1],
                   cards=card_count(team, stand_in), also=stand_in_label(team, stand_in), stand_in=stand_in,
                   now=successors_in_force(model, team.unit), ended_on=ended_on(model, team.unit),
-                  progress=progress.team_section(model, team, back))
+                  progress=progress.team_section(model, team, back), today=model.today)
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:

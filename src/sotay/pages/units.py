@@ -41,7 +41,7 @@ def _unit_page(model: Model, unit: Unit) -> str:
         steering=steering, above=above,
         village=[entry(t) for t in active if t.kind == "village_team"],
         dissolved=[t for t in unit.teams if not is_active(t, model)],
-        top=[s(model, unit) for s in TOP_SECTIONS], sections=[s(model, unit) for s in SECTIONS],
+        top=[s(model, unit) for s in TOP_SECTIONS], sections=[s(model, unit) for s in SECTIONS], today=model.today,
     )
 
 
