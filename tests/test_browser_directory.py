@@ -66,6 +66,19 @@ def test_the_browser_folds_every_member_name_as_the_build_folds_units_and_teams(
     assert phone_page.evaluate("window.sotayDirFold('Đỗ Thị Ánh, Khu dân cư số 1')") == " do thi anh khu dan cu so 1 "
 
 
+def test_the_box_and_two_results_with_a_number_are_on_the_first_screen(phone_page, site_url):
+    """Under the sample-data banner and the title, the explanation put the box at 490 of 800 px: one
+    result and one number on the first screen."""
+    phone_page.goto(site_url + "danh-ba/")
+    box = phone_page.get_by_label("Tìm trong danh bạ").bounding_box()
+    assert box and box["y"] + box["height"] < 420, box
+    search(phone_page, "ngoc lac doan thuong")
+    phone_page.evaluate("window.scrollTo(0, 0)")
+    tel = phone_page.locator('#sotay-dir-results a[href^="tel:"]').first  # whom to call about the team
+    assert tel.bounding_box()["y"] + tel.bounding_box()["height"] <= 640  # and room for the next result
+    assert phone_page.locator("#sotay-dir-results > li").nth(1).bounding_box()["y"] < 700
+
+
 def test_what_is_typed_while_the_data_is_still_loading_is_searched_when_it_arrives(phone_page, site_url):
     """On a slow line the box shows seconds before the ~120 KB data file: typing then did nothing."""
     held = []
@@ -108,6 +121,11 @@ def test_directory_finds_by_phone_village_and_commune(phone_page, site_url):
     assert hit_for(phone_page, member["full_name"]).count() == 1
     search(phone_page, "+84" + phones.digits_national(member["phone"])[1:])
     assert hit_for(phone_page, member["full_name"]).count() == 1
+    # The country code with the first digits only ("+84 900 00"): it found nothing under ten digits.
+    start = phones.digits_national(member["phone"])[1:7]
+    search(phone_page, "+84 " + start)
+    first = phone_page.locator("#sotay-dir-results > li").first
+    assert first.locator('a[href^="tel:"]').first.get_attribute("href").startswith("tel:+84" + start)
     # A commune typed without marks lists its teams first, each linking to its team page.
     search(phone_page, "cam thuong")
     first = phone_page.locator("#sotay-dir-results > li").first
