@@ -146,6 +146,22 @@ def test_what_the_search_worker_is_sent(phone_page, site_url, typed, sent):
     assert phone_page.evaluate("(q) => window.sotayExactFirst(q)", typed) == sent
 
 
+@pytest.mark.parametrize("typed,searched", [
+    ("ddoan thuong", "doan thuong"), ("DDoan", "Doan"), ("thon ddong tam", "thon dong tam"), ("đoan thuong", "doan thuong"),
+    ("Đoàn Thượng", "Đoàn Thượng"), ("đồng đoan", "đồng doan"), ("ddồng", "ddồng"),  # marks typed: as typed
+])
+def test_telex_dd_and_a_bare_đ_are_searched_folded(phone_page, site_url, typed, searched):
+    phone_page.goto(site_url)
+    assert phone_page.evaluate("(q) => window.sotayTelex(q)", typed) == searched
+
+
+def test_a_commune_typed_with_dd_for_đ_comes_first(phone_page, site_url):
+    """"ddoan thuong" listed a post on lychee shops first (it has "thương"), Xã Đoàn Thượng second."""
+    phone_page.goto(site_url)
+    results = search(phone_page, "ddoan thuong")
+    expect(results.first).to_have_attribute("href", re.compile(r"/xa-doan-thuong/"), timeout=5000)
+
+
 @pytest.mark.parametrize("typed,sent", [
     ("khai sinh", "+khai* khai^10 +sinh* sinh^10"),
     ("giay to", "+giay* +to*"),  # no exact copies, as above, but both words required

@@ -48,6 +48,15 @@
       return w.exact ? term + " " + w.word + "^" + BOOST : term;
     }).join(" ");
   }
+  // Telex typing without a Vietnamese keyboard gives "dd" for đ ("ddoan thuong"); a word with đ and no
+  // other mark ("đoan") matches neither the index's words ("đoàn") nor their folded copies ("doan").
+  // Such words are searched folded; a word with its tone marks is left as typed.
+  function telex(query) {
+    return query.replace(/[\p{L}\p{N}]+/gu, function (word) {
+      return /^[a-z0-9đ]+$/i.test(word) ? word.replace(/(d)d/gi, "$1").replace(/đ/g, "d").replace(/Đ/g, "D") : word;
+    });
+  }
+  window.sotayTelex = telex;
   window.sotayExactFirst = exactFirst;  // for the tests
   window.sotayAllWords = allWords;
 
@@ -106,9 +115,9 @@
       worker.postMessage = function (message) {
         var args = Array.prototype.slice.call(arguments);
         if (message && message.type === QUERY && typeof message.data === "string") {
-          var strict = allWords(message.data);
-          pending.push({ query: message.data, loose: strict ? exactFirst(message.data) : null });
-          args[0] = { type: QUERY, data: strict || exactFirst(message.data) };
+          var query = telex(message.data), strict = allWords(query);
+          pending.push({ query: query, loose: strict ? exactFirst(query) : null });
+          args[0] = { type: QUERY, data: strict || exactFirst(query) };
         }
         return post.apply(worker, args);
       };
