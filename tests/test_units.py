@@ -351,7 +351,7 @@ def vobject_team_vcard(team) -> str:
 
     cards = []
     if team.public_phone:
-        c = card(f"{team.name} ({team.unit.name})", "", team.name, "",
+        c = card(team.name if team.unit.name.lower() in team.name.lower() else f"{team.name} ({team.unit.name})", "", team.name, "",
                  f"Số chung của {KIND_LABEL.get(team.kind, 'tổ').lower()}, {team.unit.name}")
         c.add("tel").value = phones.e164(team.public_phone)
         c.tel.type_param = "WORK"
@@ -377,12 +377,24 @@ def vobject_team_vcard(team) -> str:
     return "".join(c.serialize() for c in cards)
 
 
+def unfolded(text: str) -> str:
+    return text.replace("\r\n ", "")
+
+
+def assert_folded_at_75_bytes(text: str) -> None:
+    """RFC 6350 3.2: no physical line over 75 octets; vobject folds only lines of 75 characters or more."""
+    long = [line for line in text.split("\r\n") if len(line.encode("utf-8")) > 75]
+    assert long == []
+
+
 def test_vcards_match_vobjects_serializer_byte_for_byte(demo):
-    """Every demo team: same cards, property order, escaping and line folding as vobject itself."""
+    """Every demo team: same cards, property order and escaping as vobject itself; folded at 75 bytes."""
     checked = 0
     for team in demo.teams.values():
-        assert team_vcard(team) == vobject_team_vcard(team), team.id
-        checked += team_vcard(team).count("BEGIN:VCARD")
+        text = team_vcard(team)
+        assert unfolded(text) == unfolded(vobject_team_vcard(team)), team.id
+        assert_folded_at_75_bytes(text)
+        checked += text.count("BEGIN:VCARD")
     assert checked > 5000
 
 
@@ -392,9 +404,13 @@ def test_vcard_escapes_and_folds_like_vobject(own_model):
     dung.full_name = "Phạm; Thị, Dung\\n " + "Nguyễn 👩🏽 " * 20
     dung.organisation = "Sở;Ban,Ngành\nDòng hai"
     team.name = "Tổ, công; nghệ " + "số cộng đồng " * 8
-    assert team_vcard(team) == vobject_team_vcard(team)
+    assert unfolded(team_vcard(team)) == unfolded(vobject_team_vcard(team))
+    assert_folded_at_75_bytes(team_vcard(team))
     card = next(vobject.readComponents(team_vcard(team)))
     assert card.fn.value == dung.full_name and card.org.value[0] == team.name
+    dung.full_name = "Nguyễn Thị Phương Thảo " * 3  # 69 characters, 90 bytes: vobject leaves it whole
+    assert_folded_at_75_bytes(team_vcard(team))
+    assert next(vobject.readComponents(team_vcard(team))).fn.value == dung.full_name
 
 
 # Escaping: names that try to be HTML, script or vCard syntax ---------------------------------------
@@ -489,3 +505,12 @@ def test_same_spelling_ignores_only_where_the_tone_mark_sits():
     assert not same_spelling("Xã Hà", "Xã Hạ")  # another tone, another name
     assert not same_spelling("Xã An Lạc", "Xã Ân Lạc")  # another letter
     assert not same_spelling("Xã Cộng Hòa", "Xã Cộng Hòa Mới")
+
+
+def test_a_shared_numbers_card_names_its_commune_once(demo):
+    """"Tổ chỉ đạo … xã Đoàn Thượng (Xã Đoàn Thượng)": the commune was read twice on the phone."""
+    steering = next(t for t in demo.teams.values() if t.kind == "commune_steering" and t.public_phone)
+    village = next(t for t in demo.teams.values() if t.kind == "village_team" and t.public_phone)
+    assert next(vobject.readComponents(team_vcard(steering))).fn.value == steering.name
+    assert steering.unit.name.lower() in steering.name.lower()
+    assert next(vobject.readComponents(team_vcard(village))).fn.value == f"{village.name} ({village.unit.name})"

@@ -1,9 +1,10 @@
 """vCard (.vcf) files: a team's consented contacts, ready to import into a phone.
 
-vCard 3.0 (RFC 2426) written line by line: vobject's value escaping, vobject's line folding (75 bytes,
-never inside a UTF-8 sequence) and vobject's order (VERSION, then properties by name). Building and
-serializing vobject component trees cost ~0.2 ms a card (1.7 s for the demo's 7,000 cards); the text is
-the same byte for byte, which tests/test_units.py checks against vobject's serializer, and parses back.
+vCard 3.0 (RFC 2426) written line by line: vobject's value escaping and order (VERSION, then properties
+by name) and its line folding, never inside a UTF-8 sequence, but at 75 bytes for every line (vobject
+leaves lines under 75 characters whole, though in Vietnamese they run to 105 bytes). Building and
+serializing vobject component trees cost ~0.2 ms a card (1.7 s for the demo's 7,000 cards); unfolded,
+the text is vobject's byte for byte, which tests/test_units.py checks, and vobject reads it back.
 """
 from __future__ import annotations
 
@@ -29,10 +30,11 @@ def _names(full_name: str) -> tuple[str, str, str]:
 
 
 def _fold(out: io.StringIO, line: str) -> None:
-    """vobject.base.foldOneLine without its per-character encoding: lines of 75 characters or more are
-    cut before the byte that would make a physical line longer than 75 bytes; continuations start
+    """vobject.base.foldOneLine without its per-character encoding, and counting bytes where vobject
+    counts characters before it folds (its lines of Vietnamese ran to 105 bytes): a line is cut before
+    the byte that would make a physical line longer than 75 bytes (RFC 6350 3.2); continuations start
     with a space."""
-    if len(line) < 75:
+    if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
         out.write(line + "\r\n")
         return
     start = count = 0
@@ -111,12 +113,18 @@ def card_count(team: Team, stand_in: Fallback | None = None) -> int:
     return own + (1 if _with_stand_in(team, stand_in) else 0)
 
 
+def shared_card_name(team: Team) -> str:
+    """The name of the card for the team's shared number: with its commune, unless the name has it
+    ("Tổ chỉ đạo … xã Đoàn Thượng (Xã Đoàn Thượng)" read twice)."""
+    return team.name if team.unit.name.lower() in team.name.lower() else f"{team.name} ({team.unit.name})"
+
+
 def team_vcard(team: Team, stand_in: Fallback | None = None) -> str:
     """Every consented current member of the team, plus the team's public number, as one .vcf text; and
     the number the team's pages give for the others (``stand_in``), so the file is never empty for them."""
     out = io.StringIO()
     if team.public_phone:
-        _card(out, team, f"{team.name} ({team.unit.name})", ("", team.name, ""),
+        _card(out, team, shared_card_name(team), ("", team.name, ""),
               f"Số chung của {KIND_LABEL.get(team.kind, 'tổ').lower()}, {team.unit.name}",
               [("TEL;TYPE=WORK", phones.e164(team.public_phone))])
     for member in team.current_members:
