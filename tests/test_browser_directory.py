@@ -322,6 +322,12 @@ def test_a_village_lists_its_leader_first_and_role_words_and_ban_chi_dao_are_und
     people.first.wait_for()
     roles = [t.split(" — ", 1)[1].split(",", 1)[0] for t in people.all_inner_texts()]
     assert roles and set(roles[:len(commune.teams) - 1]) == {"Tổ trưởng"}, roles
+    # the commune's name side by side comes before its words found apart: "to truong doan thuong" listed
+    # leaders of thôn Đoàn Kết, Xã Thượng Quận among those of Xã Đoàn Thượng
+    search(phone_page, "to truong doan thuong")
+    people.first.wait_for()
+    where = ["Xã Đoàn Thượng" in text for text in people.all_inner_texts()]
+    assert where[0] and False in where and True not in where[where.index(False):], where
     # "ban chỉ đạo xã <commune>" is how people name the steering group
     search(phone_page, "ban chi dao " + directory.search_text(commune.name))
     expect_first = phone_page.locator("#sotay-dir-results > li").first

@@ -112,8 +112,20 @@
       if (mask === full) { people[worst >= 2 ? 3 : 2].push(m); continue; }
       if ((mask | teamMask[D.m[m][2]] | roleMask[D.m[m][1]]) === full) people[4].push(m);
     }
-    // People found through their village or commune: leaders first, then deputies, then the rest.
-    people[4].sort(function (a, b) { return D.m[a][1] - D.m[b][1] || a - b; });
+    // People found through their village or commune: first those whose team, commune or district has the
+    // words other than role words side by side ("to truong doan thuong": Xã Đoàn Thượng before thôn Đoàn
+    // Kết of Xã Thượng Quận); then leaders, deputies, the rest.
+    var rests = {}, apart = {};
+    people[4].forEach(function (m) {
+      var role = D.m[m][1], rest = rests[role];
+      if (rest === undefined) {
+        rest = rests[role] = " " + words.filter(function (_, k) { return k >= n || !(roleMask[role] & (1 << k)); }).join(" ");
+      }
+      var t = D.m[m][2], unit = T[t].unit, parent = D.u[unit][1];
+      apart[m] = rest === " " || teams[t].indexOf(rest) >= 0 || units[unit].indexOf(rest) >= 0 ||
+        (parent >= 0 && units[parent].indexOf(rest) >= 0) ? 0 : 1;
+    });
+    people[4].sort(function (a, b) { return apart[a] - apart[b] || D.m[a][1] - D.m[b][1] || a - b; });
     return collect(strongTeams, weakTeams, people);
   }
 
