@@ -123,9 +123,10 @@ def test_directory_finds_by_phone_village_and_commune(phone_page, site_url):
     assert hit_for(phone_page, member["full_name"]).count() == 1
     # The country code with the first digits only ("+84 900 00"): it found nothing under ten digits.
     start = phones.digits_national(member["phone"])[1:7]
-    search(phone_page, "+84 " + start)
-    first = phone_page.locator("#sotay-dir-results > li").first
-    assert first.locator('a[href^="tel:"]').first.get_attribute("href").startswith("tel:+84" + start)
+    for typed in ("+84 " + start, "+84 (0) " + start, "(+84) " + start, "0084 " + start):
+        search(phone_page, typed)
+        first = phone_page.locator("#sotay-dir-results > li").first
+        assert first.locator('a[href^="tel:"]').first.get_attribute("href").startswith("tel:+84" + start), typed
     # A commune typed without marks lists its teams first, each linking to its team page.
     search(phone_page, "cam thuong")
     first = phone_page.locator("#sotay-dir-results > li").first

@@ -351,7 +351,7 @@ def vobject_team_vcard(team) -> str:
 
     cards = []
     if team.public_phone:
-        c = card(team.name if team.unit.name.lower() in team.name.lower() else f"{team.name} ({team.unit.name})", "", team.name, "",
+        c = card(team.name if team.name.lower().endswith(team.unit.name.lower()) else f"{team.name} ({team.unit.name})", "", team.name, "",
                  f"Số chung của {KIND_LABEL.get(team.kind, 'tổ').lower()}, {team.unit.name}")
         c.add("tel").value = phones.e164(team.public_phone)
         c.tel.type_param = "WORK"
@@ -512,5 +512,5 @@ def test_a_shared_numbers_card_names_its_commune_once(demo):
     steering = next(t for t in demo.teams.values() if t.kind == "commune_steering" and t.public_phone)
     village = next(t for t in demo.teams.values() if t.kind == "village_team" and t.public_phone)
     assert next(vobject.readComponents(team_vcard(steering))).fn.value == steering.name
-    assert steering.unit.name.lower() in steering.name.lower()
+    assert steering.name.lower().endswith(steering.unit.name.lower())
     assert next(vobject.readComponents(team_vcard(village))).fn.value == f"{village.name} ({village.unit.name})"

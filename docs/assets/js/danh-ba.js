@@ -56,9 +56,12 @@
     var strongTeams = [], weakTeams = [], people = [[], [], [], [], []];
     var number = /^[\d\s.+()-]+$/.test(query) ? digits(query) : "";
     if (number) {
-      // +84… is the country code however little is typed ("+84900" is "0900"); a bare 84… only when long
-      // enough to be a whole number, since 84 also sits inside numbers ("0900 084 5…").
-      if (number.indexOf("84") === 0 && (number.length > 9 || query.charAt(0) === "+")) number = "0" + number.slice(2);
+      // +84, (+84) or 0084 is the country code however little is typed ("+84900" is "0900", and so is
+      // "+84 (0) 900"); a bare 84… only when long enough to be a whole number, since 84 also sits inside
+      // numbers ("0900 084 5…").
+      var international = /^\(?\+|^00/.test(query);
+      if (international && number.indexOf("0084") === 0) number = number.slice(2);
+      if (number.indexOf("84") === 0 && (number.length > 9 || international)) number = "0" + number.slice(2).replace(/^0/, "");
       if (number.length < 3) return null;  // too short to mean anything yet
       for (var i = 0; i < D.t.length; i++) {  // a team's number that starts as typed; after people, one that has it inside
         var from = teamPhones[i].indexOf(number);

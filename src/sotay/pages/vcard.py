@@ -116,7 +116,7 @@ def card_count(team: Team, stand_in: Fallback | None = None) -> int:
 def shared_card_name(team: Team) -> str:
     """The name of the card for the team's shared number: with its commune, unless the name has it
     ("Tổ chỉ đạo … xã Đoàn Thượng (Xã Đoàn Thượng)" read twice)."""
-    return team.name if team.unit.name.lower() in team.name.lower() else f"{team.name} ({team.unit.name})"
+    return team.name if team.name.lower().endswith(team.unit.name.lower()) else f"{team.name} ({team.unit.name})"
 
 
 def team_vcard(team: Team, stand_in: Fallback | None = None) -> str:
