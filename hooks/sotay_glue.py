@@ -136,8 +136,20 @@ def on_files(files, config):
     return files
 
 
+# Unit and team pages are outside the navigation; the tab and menu entry "Đơn vị" is their section.
+UNITS_SECTION, UNITS_FOLDERS = "don-vi/index.md", ("don-vi/", "to/")
+
+
+def _section_of(page):
+    """The navigation page a page outside the navigation belongs under (shown as the current section), or None."""
+    if page.file.src_uri.startswith(UNITS_FOLDERS) and page.file.src_uri != UNITS_SECTION:
+        return _state.get("section")
+    return None
+
+
 def on_nav(nav, config, files):
     _state["shells"], _state["filled"], _state["stamped"], _state["held"] = {}, {}, 0, {}
+    _state["section"] = next((p for p in nav.pages if p.file.src_uri == UNITS_SECTION), None)
     if _plain():
         return nav
     in_nav = {id(p) for p in nav.pages}
@@ -211,6 +223,9 @@ def on_page_context(context, page, config, nav):
     generated = _state["by_path"].get(page.file.src_uri)
     if generated is not None:
         page.edit_url = _edit_url(config, generated)
+    section = _section_of(page)
+    if section is not None:  # until on_post_page: the theme marks the "Đơn vị" tab and menu entry
+        section.active = True
     if page.meta.get("template") == SHELL_TEMPLATE:
         _state["filled"][page.file.src_uri] = _in_shell(context, page)
         if generated is not None and generated.direct:
@@ -238,6 +253,9 @@ def _listing_pages(config) -> tuple[str, ...]:
 
 @event_priority(100)  # first: other plugins see the whole page
 def on_post_page(output, page, config):
+    section = _section_of(page)
+    if section is not None:
+        section.active = False
     filled = _state["filled"].pop(page.file.src_uri, None)
     output = output if filled is None else filled
     held = _state["held"].pop(page.file.src_uri, None)
@@ -324,6 +342,9 @@ def _write_direct(config) -> None:
         return
     context, model = _state["direct_model"]
     search = "search" in config.plugins
+    section = _section_of(model)
+    if section is not None:
+        section.active = True  # as for the pages MkDocs rendered (on_page_context)
     for page, file in zip(_state["direct"], _state["direct_files"]):
         twin = copy.copy(model)
         twin.file = file
@@ -339,6 +360,8 @@ def _write_direct(config) -> None:
         if not config.use_directory_urls:
             output = file_links(output, file.dest_uri, _state["present"])
         write_file(output.encode("utf-8"), os.path.join(config.site_dir, file.dest_uri))
+    if section is not None:
+        section.active = False
     log.debug("pages written directly after the build: %d", len(_state["direct"]))
 
 
