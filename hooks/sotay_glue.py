@@ -136,23 +136,27 @@ def on_files(files, config):
     return files
 
 
-# Unit and team pages are outside the navigation; the tab and menu entry "Đơn vị" is their section.
-UNITS_SECTION, UNITS_FOLDERS = "don-vi/index.md", ("don-vi/", "to/")
+# Guides, unit, team and district progress pages are outside the navigation: the theme marked no tab or
+# menu entry on them. Each is shown under its folder's index page; team pages under the units'.
+SECTION_FOLDER = {"to": "don-vi"}
 
 
 def _section_of(page):
     """The navigation page a page outside the navigation belongs under (shown as the current section), or None."""
-    if page.file.src_uri.startswith(UNITS_FOLDERS) and page.file.src_uri != UNITS_SECTION:
-        return _state.get("section")
-    return None
+    if id(page) in _state.get("in_nav", ()):
+        return None
+    folder = page.file.src_uri.split("/", 1)[0]
+    section = _state.get("sections", {}).get(f"{SECTION_FOLDER.get(folder, folder)}/index.md")
+    return section if section is not page else None
 
 
 def on_nav(nav, config, files):
     _state["shells"], _state["filled"], _state["stamped"], _state["held"] = {}, {}, 0, {}
-    _state["section"] = next((p for p in nav.pages if p.file.src_uri == UNITS_SECTION), None)
+    _state["sections"] = {p.file.src_uri: p for p in nav.pages}
+    _state["in_nav"] = {id(p) for p in nav.pages}
     if _plain():
         return nav
-    in_nav = {id(p) for p in nav.pages}
+    in_nav = _state["in_nav"]
     for page in _state["pages"]:
         if page.body() != SLOT:
             continue
@@ -224,7 +228,7 @@ def on_page_context(context, page, config, nav):
     if generated is not None:
         page.edit_url = _edit_url(config, generated)
     section = _section_of(page)
-    if section is not None:  # until on_post_page: the theme marks the "Đơn vị" tab and menu entry
+    if section is not None:  # until on_post_page: the theme marks its tab and menu entry ("Đơn vị")
         section.active = True
     if page.meta.get("template") == SHELL_TEMPLATE:
         _state["filled"][page.file.src_uri] = _in_shell(context, page)

@@ -134,12 +134,14 @@ def test_the_edit_link_is_a_labelled_link_at_the_foot_not_a_pencil(built_site):
         assert link in html and html.index(link) > html.index("</h1>"), page
 
 
-def test_unit_and_team_pages_show_units_as_the_current_section(built_site):
-    """They are outside the navigation: the menu and tabs marked no section, so a reader on a commune
-    page could not see where they were; now "Đơn vị", as for its index. Team pages written directly too."""
+def test_pages_outside_the_navigation_show_their_section(built_site):
+    """Guides, unit, team and district progress pages are outside the navigation: the menu and tabs
+    marked no section, so a reader on a commune page could not see where they were; now their folder's
+    ("Đơn vị" for team pages, also those written directly)."""
     teams = sorted(p.parent.name for p in (built_site / "to").glob("*/index.html"))
     pages = {"don-vi/huyen-binh-giang/xa-long-xuyen/": "Đơn vị", "don-vi/huyen-binh-giang/": "Đơn vị",
-             f"to/{teams[0]}/": "Đơn vị", f"to/{teams[-1]}/": "Đơn vị", "don-vi/": "Đơn vị", "danh-ba/": "Danh bạ"}
+             f"to/{teams[0]}/": "Đơn vị", f"to/{teams[-1]}/": "Đơn vị", "don-vi/": "Đơn vị", "danh-ba/": "Danh bạ",
+             "huong-dan/vneid/": "Hướng dẫn", "tien-do/huyen-binh-giang/": "Tiến độ"}
     for path, section in pages.items():
         html = (built_site / path / "index.html").read_text(encoding="utf-8")
         tabs = re.findall(r'<li class="md-tabs__item md-tabs__item--active">\s*<a[^>]*>\s*([^<]*?)\s*</a>', html)
