@@ -15,6 +15,8 @@ PAGES = [
     "danh-ba/?tim=nguyen",  # results, their contact links and the "show more" button
     "tien-do/",
     "tap-huan/",
+    "bien-tap/",  # editors: a code sample, a wide Markdown table
+    "bien-tap/tu-dien-du-lieu/",
 ]
 
 
@@ -39,6 +41,20 @@ def test_no_serious_or_critical_violation(phone_page, site_url, path):
     report = "\n".join(f"{v['id']} ({v['impact']}): {v['help']} — "
                        + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in bad)
     assert not bad, report
+
+
+def test_no_violation_at_all_where_the_theme_left_some(phone_page, site_url):
+    """Material's toggle of a section with its own page ("Cách làm hay") held only an icon: a focusable
+    label with nothing to read out, naming the section's <nav> (axe, moderate: landmark-unique); the
+    blog's list has a <nav> per post; wide tables scrolled where the keyboard could not reach, and grey
+    code tokens were 4.47:1 (serious, on the editors' pages)."""
+    phone_page.goto(site_url + "don-vi/thanh-pho-hai-duong/phuong-cam-thuong/")
+    names = phone_page.locator(".md-nav__container > label.md-nav__link[id]").evaluate_all(
+        "ls => ls.map(l => l.getAttribute('aria-label'))")
+    assert "Cách làm hay" in names and None not in names, names
+    for path in ("don-vi/thanh-pho-hai-duong/phuong-cam-thuong/", "cach-lam-hay/", "bien-tap/", "bien-tap/tu-dien-du-lieu/"):
+        phone_page.goto(site_url + path)
+        assert Axe().run(phone_page).response["violations"] == [], path  # none at all, moderate included
 
 
 # On a cheap phone, with a thumb ------------------------------------------------------------------------
