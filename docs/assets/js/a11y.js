@@ -6,10 +6,16 @@
 (function () {
   "use strict";
   function text(node) { return node ? node.textContent.replace(/\s+/g, " ").trim() : ""; }
+  // Hidden text, not aria-label: a <label> has no role that may carry one (axe: aria-prohibited-attr).
   var labels = document.querySelectorAll(".md-nav__container > label.md-nav__link[id]");
   for (var i = 0; i < labels.length; i++) {
     var section = text(labels[i].parentNode.querySelector("a.md-nav__link"));
-    if (section && !text(labels[i]) && !labels[i].hasAttribute("aria-label")) labels[i].setAttribute("aria-label", section);
+    if (section && !text(labels[i])) {
+      var name = document.createElement("span");
+      name.className = "sotay-hidden-name";
+      name.textContent = section;
+      labels[i].appendChild(name);
+    }
   }
   // A wide table scrolls sideways in the theme's wrapper, which the keyboard could not reach (axe:
   // scrollable-region-focusable): it becomes a named region that takes the focus. The theme adds the
