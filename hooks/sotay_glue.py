@@ -32,9 +32,7 @@ from sotay.pages import SLOT
 from sotay.pages import guides
 from sotay.pages.site import build_site
 from sotay.settings import from_environment, source_date_epoch
-from sotay.validate.contacts import check_markdown
-from sotay.validate.guides import check_guides
-from sotay.validate.posts import check_posts
+from sotay.validate.authored import check_authored
 from sotay.offline import DOWNLOAD_PATH, download_page, file_links, local_polyfills, online_url
 from sotay.search import fold_index_file, hold_excluded, restore_held
 from sotay.shell import MARKS, make_shell
@@ -80,11 +78,7 @@ def on_config(config):
     settings = from_environment(Path(config.config_file_path).parent)
     try:
         model = load_model(settings.data_dir, settings.today, extra_checks=[
-            # no platforms table (the package description is broken): its problems say why; guides wait
-            lambda tables: [] if tables.get("platforms") is None else
-            check_guides(settings.docs_dir, {r["id"] for r in tables["platforms"]}),
-            lambda tables: check_posts(settings.docs_dir, _blog_categories(config)),
-            lambda tables: check_markdown(settings.docs_dir, tables)])
+            lambda tables: check_authored(settings.docs_dir, tables, _blog_categories(config))])
     except DataError as exc:
         raise PluginError("Dữ liệu có lỗi nên chưa thể xuất bản trang:\n" + exc.report()) from None
     # Reproducible output: MkDocs dates the sitemap (<lastmod>, gzip header) from SOURCE_DATE_EPOCH,

@@ -23,9 +23,9 @@ from sotay.errors import CannotRun
 from sotay.text import format_int
 from sotay.settings import from_environment, parse_today
 from sotay.validate.check import check
-from sotay.validate.contacts import check_markdown
-from sotay.validate.guides import check_guides, guide_files
-from sotay.validate.posts import blog_categories, check_posts, post_files
+from sotay.validate.authored import check_authored
+from sotay.validate.guides import guide_files
+from sotay.validate.posts import blog_categories, post_files
 
 
 def _fix_nfc(root: Path) -> list[str]:
@@ -62,11 +62,9 @@ def main(argv: list[str] | None = None) -> int:
             for name in _fix_nfc(args.data_dir):
                 print(f"Đã chuẩn hóa NFC: {name}")
         _package, tables, problems = check(args.data_dir, today)
-        if tables.get("platforms") is not None:
-            problems = sorted(problems + check_guides(args.docs, {r["id"] for r in tables["platforms"]}))
         mkdocs_yml = Path(args.docs).parent / "mkdocs.yml"
-        problems = sorted(problems + check_posts(args.docs, blog_categories(mkdocs_yml) if mkdocs_yml.is_file() else None)
-                          + check_markdown(args.docs, tables))
+        categories = blog_categories(mkdocs_yml) if mkdocs_yml.is_file() else None
+        problems = sorted(problems + check_authored(args.docs, tables, categories))
     except (CannotRun, ValueError) as exc:
         print(f"Không chạy được kiểm tra: {exc}", file=sys.stderr)
         return 2

@@ -1,8 +1,7 @@
 // Names and keyboard access the theme leaves out (axe: landmark-unique, scrollable-region-focusable;
-// WCAG 4.1.2, 2.4.4, 2.1.1). The toggle of a
-// section that has its own page ("Cách làm hay") is a label holding only an icon: it takes the keyboard's
-// focus with nothing to read out, and the section's <nav> takes its name from it. On the blog's list,
-// each post's "Tiếp tục đọc" sits in a <nav> of its own, all alike.
+// WCAG 4.1.2, 2.4.4, 2.1.1). The toggle of a section that has its own page ("Cách làm hay") is a label
+// holding only an icon: it takes the keyboard's focus with nothing to read out, and the section's <nav>
+// takes its name from it. On the blog's list, each post's "Tiếp tục đọc" sits in a <nav> of its own.
 (function () {
   "use strict";
   function text(node) { return node ? node.textContent.replace(/\s+/g, " ").trim() : ""; }

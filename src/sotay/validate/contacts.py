@@ -51,24 +51,25 @@ def normalised(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def _known_numbers(text: str, numbers: dict[str, str]) -> Iterator[Found]:
+def _runs(text: str) -> list[tuple[int, str]]:
+    """Where each run of digits long enough for a number starts, and its digits."""
+    runs = ((run.start(), re.sub(r"\D", "", run.group())) for run in _RUN.finditer(text))
+    return [(start, digits) for start, digits in runs if len(digits) >= 9]
+
+
+def _known_numbers(runs: list[tuple[int, str]], numbers: dict[str, str]) -> Iterator[Found]:
     """The numbers of ``numbers`` (national significant digits -> +84…) inside runs of digits, however
     they are separated or glued to words: each such number is known, so no guessing is needed."""
-    for run in _RUN.finditer(text):
-        digits = re.sub(r"\D", "", run.group())
-        if len(digits) < 9:
-            continue
+    for start, digits in runs:
         for size in (9, 10):  # mobiles 9 significant digits, landlines 10
             for at in range(len(digits) - size + 1):
                 key = numbers.get(digits[at:at + size])
                 if key is not None:
-                    yield Found(run.start(), phones.national("0" + digits[at:at + size]), key)
+                    yield Found(start, phones.national("0" + digits[at:at + size]), key)
 
 
 def _other_numbers(text: str) -> Iterator[Found]:
     """Valid Vietnamese numbers nobody listed, as phonenumbers finds them (also glued to letters)."""
-    if not any(len(re.sub(r"\D", "", run.group())) >= 9 for run in _RUN.finditer(text)):
-        return  # the matcher costs about 50 µs a cell
     for match in PhoneNumberMatcher(text, "VN", leniency=Leniency.POSSIBLE):
         number = match.number
         if (_DIALLED.match(match.raw_string) and phonenumbers.is_valid_number(number) and number.country_code == 84
@@ -80,8 +81,10 @@ def _other_numbers(text: str) -> Iterator[Found]:
 def found_in(text: str, numbers: dict[str, str] | None = None) -> list[Found]:
     """The phone numbers (not service lines) and e-mail addresses in text (normalised), each once."""
     found: dict[str, Found] = {}
-    for item in [*_known_numbers(text, numbers or {}), *_other_numbers(text)]:
-        found.setdefault(item.key, item)
+    runs = _runs(text)
+    if runs:  # no run of nine digits, no number: the matcher costs about 50 µs a cell
+        for item in [*_known_numbers(runs, numbers or {}), *_other_numbers(text)]:
+            found.setdefault(item.key, item)
     if "@" in text:
         for match in _EMAIL.finditer(text):
             found.setdefault(match.group().lower(), Found(match.start(), match.group(), match.group().lower()))
