@@ -237,6 +237,22 @@ def test_new_unit_page_lists_its_2022_communes_teams_trainings_and_progress(afte
     assert 'id="tap-huan"' in html and "UBND TP Hải Dương (không còn từ 01/07/2025)" in text
 
 
+def test_new_unit_page_gives_its_2022_communes_share_of_each_session(after):
+    new = reform_analytics.get(after, after.units["31-2025"]).unit("10507-2025")
+    communes = {s.unit.id for s in [*new.whole, *new.partial]}
+    shared = 0
+    for session in new.sessions:
+        own = {tid: n for tid, n in session.training.attendance.items() if after.teams[tid].unit.id in communes}
+        assert (session.own_teams, session.own_people) == (len(own), sum(own.values()))
+        shared += session.own_teams != session.teams
+    assert shared  # a district session: some of its teams are from elsewhere
+    page = next(p for p in reform.build(after, settings_on(AFTER))[0] if p.path == "don-vi/2025/phuong-thanh-dong/index.md")
+    text = text_of(page.render())
+    session = next(s for s in new.sessions if s.own_teams != s.teams)
+    assert (f"{session.teams} tổ, {session.people} người tham dự, trong đó của các xã trên: "
+            f"{session.own_teams} tổ, {session.own_people} người.") in text
+
+
 def test_partial_sources_are_listed_apart_and_not_added(after):
     page = next(p for p in reform.build(after, settings_on(AFTER))[0] if p.path == "don-vi/2025/xa-lai-khe/index.md")
     text = text_of(page.render())

@@ -10,7 +10,7 @@ Everything is one pass over the crosswalk and the attendance rows.
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Model, Succession, Unit
 from ..text import sort_key
@@ -120,9 +120,11 @@ def reform(model: Model, root: Unit) -> Reform:
         whole = [s for s in feeding if not s.step.partial]
         partial = [s for s in feeding if s.step.partial]
         seen: dict[str, training_analytics.Session] = {}
-        for s in feeding:
-            for session in training_analytics.for_unit(model, s.unit):
-                seen.setdefault(session.training.id, session)
+        for unit in {s.unit.id: s.unit for s in feeding}.values():  # each old commune's share added: "các xã trên"
+            for session in training_analytics.for_unit(model, unit):
+                known = seen.get(session.training.id)
+                seen[session.training.id] = session if known is None else replace(
+                    known, own_teams=known.own_teams + session.own_teams, own_people=known.own_people + session.own_people)
         sessions = sorted(seen.values(), key=lambda s: (s.training.date, s.training.id), reverse=True)
         units.append(NewUnit(new, whole, partial, of_sources(whole, indicators), sessions))
     split = list({s.unit.id: s for u in units for s in u.partial}.values())

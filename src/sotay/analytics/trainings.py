@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import weakref
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..constants import EXTRA_TOPICS
 from ..model import Model, Training, Unit
@@ -17,6 +17,10 @@ class Session:
     teams: int  # teams that attended (0 for upcoming sessions: not yet known)
     people: int
     recorded: bool = True  # False: a past session whose attendance nobody has entered (not "nobody came")
+    # In a unit's list (for_unit): the attending teams and people that are the unit's own. A district
+    # session's "41 tổ, 140 người" read on a commune page as the commune's. None: not a unit's list.
+    own_teams: int | None = None
+    own_people: int | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,8 @@ _by_unit: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def for_unit(model: Model, unit: Unit) -> list[Session]:
-    """Sessions held in the unit (or below it) or attended by its teams (or teams below it), newest first."""
+    """Sessions held in the unit (or below it) or attended by its teams (or teams below it), newest first,
+    each with the unit's own share of its attendance (own_teams, own_people)."""
     found = _by_unit.get(model)
     if found is None:
         found = defaultdict(list)
@@ -126,14 +131,17 @@ def for_unit(model: Model, unit: Unit) -> list[Session]:
             return chain_ids
 
         for training in model.trainings:
-            units = set(ids(training.unit))
-            for tid in training.attendance:
+            share = {uid: [0, 0] for uid in ids(training.unit)}  # unit id -> its teams, people (held there: listed)
+            for tid, people in training.attendance.items():
                 team = model.teams.get(tid)
                 if team is not None:
-                    units.update(ids(team.unit))
+                    for uid in ids(team.unit):
+                        own = share.setdefault(uid, [0, 0])
+                        own[0] += 1
+                        own[1] += people
             session = _session(model, training)
-            for uid in units:
-                found[uid].append(session)
+            for uid, (teams, people) in share.items():
+                found[uid].append(replace(session, own_teams=teams, own_people=people))
         for sessions in found.values():
             sessions.sort(key=lambda s: (s.training.date, s.training.id), reverse=True)
         _by_unit[model] = found
