@@ -235,6 +235,20 @@ def test_an_impossible_date_in_front_matter_is_located(tmp_path):
         "kiểm tra ngày và tháng (viết năm-tháng-ngày, ví dụ 2022-08-15). Sửa dòng này rồi chạy lại."]
 
 
+@pytest.mark.parametrize("text, line, said", [
+    # Left open: located where it was opened, not where the parser gave up (the next key, or the file's end).
+    ('title: "Bài\nsummary: Tóm tắt\ntime: 5 phút\n', 2, "dấu ngoặc kép mở ở dòng này chưa được đóng"),
+    ("title: Bài\nplatforms: [vneid, pc-covid\ndifficulty: vừa\n", 3, "dấu '[' mở danh sách ở dòng này chưa được đóng"),
+    ("title: Bài\ndifficulty vua\ntime: 20 phút\n", 3, "dòng này thiếu dấu ':' sau tên khóa"),
+    ('title: "Bài" mới\n', 2, "có chữ thừa sau giá trị trong ngoặc kép"),
+])
+def test_front_matter_syntax_is_located_where_it_went_wrong_in_vietnamese(text, line, said):
+    from sotay.yamlio import load_yaml
+    value, found = load_yaml(text, "docs/huong-dan/bai.md", line_offset=1)
+    assert value is None and len(found) == 1 and found[0].row == line and said in found[0].message
+    assert "expected" not in found[0].message and "while" not in found[0].message
+
+
 def test_a_guide_not_in_utf8_is_located(tmp_path):
     from sotay.validate.guides import check_guides
     docs = tmp_path / "docs"

@@ -65,34 +65,60 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, list[
     try:
         return yaml.load(text, Loader=_StrictLoader), []
     except yaml.MarkedYAMLError as exc:
+        what = str(exc.problem or exc.context or "")
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 0
-        what = exc.problem or exc.context or "lỗi cú pháp"
-        if "tab" in str(what).lower() or "'\\t'" in str(what) or "\t" in str(what):
+        # An unclosed quote or bracket, or a key without ':', shows where it ends up failing (often the end
+        # of the file, or the next line): the line that opened it is the one to fix.
+        opened = _OPENED.get(str(exc.context or "")) if exc.context_mark is not None else None
+        if opened is not None:
+            mark, what = exc.context_mark, opened
+        elif "tab" in what.lower() or "'\\t'" in what or "\t" in what:
             what = "có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách"
-        elif "could not determine a constructor" in str(what):
+        elif "could not determine a constructor" in what:
             what = "thẻ YAML (!tag) không được phép: hãy xóa thẻ và viết giá trị thường"
+        else:
+            what = _translate(what)
+        line = (mark.line + 1 + line_offset) if mark else 0
         snippet = mark.get_snippet().splitlines()[0].strip() if mark and mark.get_snippet() else ""
-        return None, [Problem(file, line, 0, "", snippet, f"YAML không hợp lệ: {_translate(str(what))}. Sửa dòng này rồi chạy lại.")]
+        return None, [Problem(file, line, 0, "", snippet, f"YAML không hợp lệ: {what}. Sửa dòng này rồi chạy lại.")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark else 0
-        return None, [Problem(file, line, 0, "", "", f"YAML không hợp lệ: {exc}")]
+        return None, [Problem(file, line, 0, "", "", f"YAML không hợp lệ: {_translate(str(exc))}. Sửa dòng này rồi chạy lại.")]
     except RecursionError:
         return None, [Problem(file, 0, 0, "", "", "YAML lồng nhau quá sâu: kiểm tra lại cấu trúc tệp.")]
 
 
+# What was left open, by the parser's context, said at the line that opened it.
+_OPENED = {
+    "while scanning a quoted scalar": "dấu ngoặc kép mở ở dòng này chưa được đóng: thêm dấu \" (hoặc ') ở cuối giá trị",
+    "while scanning a simple key": "dòng này thiếu dấu ':' sau tên khóa (viết 'khóa: giá trị')",
+    "while parsing a flow sequence": "dấu '[' mở danh sách ở dòng này chưa được đóng: thêm ']' ở cuối, các mục cách nhau bằng dấu phẩy",
+    "while parsing a flow mapping": "dấu '{' ở dòng này chưa được đóng: thêm '}' ở cuối",
+}
+
+
 def _translate(what: str) -> str:
+    """The parser's English in Vietnamese; a message it has no translation for keeps its English in brackets
+    (for the technical team) after a Vietnamese lead, never alone."""
     known = {
         "mapping values are not allowed here": "dấu ':' đặt sai chỗ (giá trị có dấu ':' cần đặt trong ngoặc kép)",
-        "expected <block end>, but found": "thụt lề không đều",
+        "expected <block end>, but found": "thụt lề không đều, hoặc có chữ thừa sau giá trị trong ngoặc kép",
         "could not find expected ':'": "thiếu dấu ':' sau tên khóa",
         "found character that cannot start any token": "có ký tự không được phép ở đầu giá trị",
         "found unacceptable character": "có ký tự điều khiển không được phép",
         "while scanning a quoted scalar": "thiếu dấu ngoặc kép đóng",
         "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu ngoặc đóng)",
+        "did not find expected key": "thụt lề không đều hoặc thiếu dấu ':'",
+        "did not find expected '-' indicator": "mục danh sách ('- …') thụt lề không đều",
+        "expected a comment or a line break": "có chữ thừa sau giá trị: giá trị có dấu ngoặc kép phải nằm trọn trong ngoặc",
+        "expected ',' or ']'": "thiếu dấu ']' đóng danh sách hoặc dấu ',' giữa các mục",
+        "expected ',' or '}'": "thiếu dấu '}' đóng hoặc dấu ',' giữa các mục",
+        "found undefined alias": "không dùng neo/bí danh YAML (&, *): hãy viết giá trị ra đầy đủ",
     }
+    if not what.isascii():  # ours (_StrictLoader), already Vietnamese
+        return what
     for english, vietnamese in known.items():
         if what.startswith(english):
             return vietnamese
-    return what
+    return f"lỗi cú pháp ({what})" if what else "lỗi cú pháp"
