@@ -19,6 +19,7 @@ def define_env(env):
         env.variables["so_lieu"] = {}
         env.variables["ky_bao_cao"] = []
         env.variables["chi_tieu"] = {"luy_ke": [], "trong_ky": []}
+        env.variables["du_lieu_mau"] = False
         return
     figures = headline(model)
     env.variables["so_lieu"] = {name: format_int(value) for name, value in vars(figures).items()}

@@ -5,8 +5,9 @@ Usage: python scripts/validate.py [DATA_DIR] [--docs DOCS_DIR] [--today YYYY-MM-
 
 Each problem is one line, sorted: file:row:column: value: what is wrong and what to do.
 Exit code: 0 when the data is valid, 1 when there are problems, 2 when the check cannot run.
-The guides in DOCS_DIR/huong-dan/ (default docs/) are checked too (front matter, sections, images,
-links); their problems come in the same sorted list.
+The pages in DOCS_DIR (default docs/) are checked too: guides (front matter, sections, images, links),
+posts, every other page (encoding, front matter, scripts, images, links), template code where a page runs
+macros, and contact details; their problems come in the same sorted list.
 --fix-nfc rewrites CSV files whose text is in decomposed form (NFD) into NFC, then checks again.
 """
 from __future__ import annotations
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = from_environment()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", nargs="?", type=Path, default=settings.data_dir, help="thư mục dữ liệu (mặc định data/ hoặc SITE_DATA_DIR)")
-    parser.add_argument("--docs", type=Path, default=settings.docs_dir, help="thư mục trang (mặc định docs/); kiểm tra các bài trong huong-dan/")
+    parser.add_argument("--docs", type=Path, default=settings.docs_dir, help="thư mục trang (mặc định docs/); kiểm tra mọi trang trong đó")
     parser.add_argument("--today", default=None, help="ngày coi là hôm nay, YYYY-MM-DD (mặc định ngày thật, như khi dựng trang; SITE_TODAY chỉ đổi ngày trang hiển thị)")
     parser.add_argument("--fix-nfc", action="store_true", help="chuẩn hóa chữ có dấu dạng NFD về NFC trong các tệp CSV")
     args = parser.parse_args(argv)

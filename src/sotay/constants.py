@@ -22,3 +22,6 @@ EXTRA_TOPICS = {
     "ky-nang-so": "Kỹ năng số cơ bản",
     "an-toan-mang": "An toàn trên không gian mạng",
 }
+
+# The names hooks/macros.py gives the pages that run macros (render_macros: true); validation refuses others.
+MACRO_VARIABLES = frozenset({"so_lieu", "du_lieu_mau", "ky_bao_cao", "chi_tieu"})

@@ -29,7 +29,9 @@ MAX_IMAGE_BYTES = 200 * 1024
 DIRECTORY_PAGE = "danh-ba/index.md"  # the directory: authored placeholder or generated page
 # Section pages that builders generate (or may come to generate) instead of docs/ files: a link to one
 # is accepted here; `mkdocs build --strict` still checks it against the generated file.
-GENERATED_PAGES = {DIRECTORY_PAGE, "don-vi/index.md", "tien-do/index.md", "tap-huan/index.md", "huong-dan/index.md"}
+# Pages the build writes (sotay.pages, and the glue's download page) that authored pages link to.
+GENERATED_PAGES = {DIRECTORY_PAGE, "don-vi/index.md", "tien-do/index.md", "tap-huan/index.md", "huong-dan/index.md",
+                   "bien-tap/tu-dien-du-lieu.md", "bien-tap/mau-bao-cao/index.md", "tai-ve/index.md"}
 SECTIONS = ("Bạn cần chuẩn bị", "Các bước", "Nếu gặp trục trặc", "Hỏi ai")
 STEPS = "Các bước"
 
@@ -75,7 +77,7 @@ def check_guides(docs_dir: Path, platform_ids: Iterable[str], clock: dt.date | N
     return sorted(problems)
 
 
-def read_authored(path: Path, docs_dir: Path) -> tuple[str, list[str] | None, dict | None, int, list[Problem]]:
+def read_authored(path: Path, docs_dir: Path, keys: str = "title, summary, platforms…") -> tuple[str, list[str] | None, dict | None, int, list[Problem]]:
     """An authored page (guide or post): its name as editors see it, lines (None when unreadable), front
     matter (None when it cannot be read), the index of its first body line, and the problems so far."""
     name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
@@ -83,7 +85,7 @@ def read_authored(path: Path, docs_dir: Path) -> tuple[str, list[str] | None, di
     if text is None:
         return name, None, None, 0, problems
     lines = text.splitlines()
-    meta, body_start, problems = read_front_matter(lines, name)
+    meta, body_start, problems = read_front_matter(lines, name, keys)
     return name, lines, meta, body_start, problems
 
 
@@ -95,7 +97,7 @@ def check_guide(path: Path, docs_dir: Path, platforms: set[str], clock: dt.date)
         problems += _check_meta(meta, lines, name, platforms, clock)
     body = lines[body_start:]
     problems += _check_body(body, body_start, name)
-    problems += _check_media(body, body_start, name, path, docs_dir)
+    problems += check_media(body, body_start, name, path, docs_dir)
     return problems
 
 
@@ -111,11 +113,12 @@ def read_page(path: Path, name: str) -> tuple[str | None, list[Problem]]:
 
 # Front matter ------------------------------------------------------------------------------------
 
-def read_front_matter(lines: list[str], name: str) -> tuple[dict | None, int, list[Problem]]:
-    """(meta, index of the first body line, problems). Meta is None when it cannot be read."""
+def read_front_matter(lines: list[str], name: str, keys: str = "title, summary, platforms…") -> tuple[dict | None, int, list[Problem]]:
+    """(meta, index of the first body line, problems). Meta is None when it cannot be read; keys: the keys
+    the message names (a post's are not a guide's)."""
     if not lines or lines[0].strip() != "---":
         return None, 0, [Problem(name, 1, 0, "", lines[0] if lines else "",
-                                 "thiếu phần thông tin đầu bài: dòng đầu tiên phải là '---', tiếp theo là các khóa title, summary, platforms…, rồi một dòng '---'")]
+                                 f"thiếu phần thông tin đầu bài: dòng đầu tiên phải là '---', tiếp theo là các khóa {keys}, rồi một dòng '---'")]
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if end is None:
         return None, 1, [Problem(name, 1, 0, "", "---", "phần thông tin đầu bài không có dòng '---' đóng lại: thêm một dòng '---' sau khóa cuối cùng")]
@@ -162,6 +165,9 @@ def _check_meta(meta: dict, lines: list[str], name: str, platforms: set[str], cl
     for key in sorted(set(meta) - set(_KEYS) - {"hide", "description", "search", "icon", "status", "render_macros"}):
         problem(key, meta[key], f"khóa '{key}' không dùng trong bài hướng dẫn: xóa dòng này hoặc sửa tên khóa cho đúng")
 
+    for key, (kind, _) in _KEYS.items():
+        if kind == "list" and isinstance(meta.get(key), list):
+            problems += _merged_items(meta[key], lines, name, key, position[key])
     if isinstance(meta.get("platforms"), list):
         for value in meta["platforms"]:
             if isinstance(value, str) and value.strip() and value not in platforms:
@@ -176,6 +182,25 @@ def _check_meta(meta: dict, lines: list[str], name: str, platforms: set[str], cl
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date) and not isinstance(reviewed, dt.datetime) and reviewed > clock:
         problem("last_reviewed", reviewed.isoformat(), f"ngày rà soát ở sau hôm nay ({clock:%d/%m/%Y}): ghi ngày bài thật sự được rà soát")
+    return problems
+
+
+def _merged_items(values: list, lines: list[str], name: str, key: str, position: int) -> list[Problem]:
+    """'  - Giấy tờ' then '   - Sức khỏe' (one more space) is one item to YAML, 'Giấy tờ - Sức khỏe': a new tag
+    and a guide missing from its list. Found as an item whose text after ' - ' is a '- …' line of its own."""
+    problems = []
+    for value in values:
+        if not isinstance(value, str) or " - " not in value:
+            continue
+        for row, line in enumerate(lines[1:], start=2):
+            if line.strip() == "---":
+                break
+            stripped = line.strip()
+            if stripped.startswith("- ") and stripped[2:].strip() and value.endswith(" - " + stripped[2:].strip()) and line.startswith(" "):
+                problems.append(Problem(name, row, position, key, value,
+                                        f"hai mục của '{key}' bị gộp làm một vì dòng này thụt lề khác dòng trên: "
+                                        "các dòng '- …' của một danh sách phải thụt lề bằng nhau"))
+                break
     return problems
 
 
@@ -205,10 +230,17 @@ _ACTIVE = re.compile(r"<\s*(?:script|iframe|object|embed|form)\b|\bon[a-z]+\s*=|
                      re.IGNORECASE)
 
 
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
 def check_active(body: list[str], offset: int, name: str) -> list[Problem]:
-    problems = []
+    """Code that would run on the page; written as code (`<script>` in backticks, a fenced block) it is text."""
+    problems, fenced = [], False
     for i, line in enumerate(body):
-        match = _ACTIVE.search(line)
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        match = None if fenced else _ACTIVE.search(_CODE_SPAN.sub("", line))
         if match:
             problems.append(Problem(name, offset + i + 1, 0, "", match.group(0).strip(),
                                     "bài không được chứa mã chạy trên trang (<script>, <iframe>, onclick=…, javascript:): xóa đoạn này; muốn thêm nút hay hình, hỏi nhóm kỹ thuật"))
@@ -266,7 +298,7 @@ def _check_steps(body: list[str], start: int, end: int, offset: int, name: str, 
 
 # Images and links --------------------------------------------------------------------------------
 
-def _check_media(body: list[str], offset: int, name: str, path: Path, docs_dir: Path) -> list[Problem]:
+def check_media(body: list[str], offset: int, name: str, path: Path, docs_dir: Path) -> list[Problem]:
     problems, fenced = [], False
     for i, line in enumerate(body):
         if _FENCE.match(line):
@@ -292,7 +324,8 @@ def _check_target(target: str, row: int, name: str, path: Path, docs_dir: Path, 
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
         if image:
-            return [Problem(name, row, 0, "", target, "hình phải nằm trong thư mục docs/huong-dan/img/, không lấy từ trang khác: tải hình về, lưu vào đó rồi ghi đường dẫn img/ten-hinh.svg")]
+            folder = "/".join(("docs", *path.parent.relative_to(docs_dir).parts, "img/"))
+            return [Problem(name, row, 0, "", target, f"hình phải nằm trong thư mục {folder}, không lấy từ trang khác: tải hình về, lưu vào đó rồi ghi đường dẫn img/ten-hinh.svg")]
         return []
     if not parts.path:
         return []  # anchor on the same page

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import Problem
-from .guides import check_active, key_lines, read_authored
+from .guides import check_active, check_media, key_lines, read_authored
 
 POSTS = "cach-lam-hay/posts"
 
@@ -30,11 +30,12 @@ def check_posts(docs_dir: Path, categories: Iterable[str] | None) -> list[Proble
 
 
 def check_post(path: Path, docs_dir: Path, allowed: list[str] | None) -> list[Problem]:
-    name, lines, meta, body_start, problems = read_authored(path, docs_dir)
+    name, lines, meta, body_start, problems = read_authored(path, docs_dir, keys="date, categories, description")
     if lines is None:
         return problems
     body = lines[body_start:]
     problems += check_active(body, body_start, name)
+    problems += check_media(body, body_start, name, path, docs_dir)
     if meta is None:
         return problems
     where = key_lines(lines)
@@ -42,9 +43,18 @@ def check_post(path: Path, docs_dir: Path, allowed: list[str] | None) -> list[Pr
     if not isinstance(date, dt.date):
         problems.append(Problem(name, where.get("date", 1), 1, "date", "" if date is None else str(date),
                                 "thiếu ngày đăng hoặc ngày không hợp lệ: viết năm-tháng-ngày, ví dụ date: 2022-08-20"))
-    categories = meta.get("categories") or []
-    if not isinstance(categories, list):
-        categories = [categories]
+    # What the blog plugin refuses, in English and without a line: a category written as text, not a list;
+    # an empty list; draft: other than true or false.
+    categories = meta.get("categories")
+    if "categories" in meta and (not isinstance(categories, list) or not categories
+                                 or not all(isinstance(c, str) and c.strip() for c in categories)):
+        problems.append(Problem(name, where.get("categories", 1), 2, "categories", "" if categories is None else str(categories),
+                                "chuyên mục phải là một danh sách, mỗi dòng một mục, ví dụ:\ncategories:\n  - VNeID"))
+        categories = [c for c in categories if isinstance(c, str)] if isinstance(categories, list) else []
+    categories = categories or []
+    if "draft" in meta and not isinstance(meta["draft"], bool):
+        problems.append(Problem(name, where.get("draft", 1), 3, "draft", str(meta["draft"]),
+                                "draft chỉ nhận true (bài nháp, chưa đăng) hoặc false: viết draft: true hoặc xóa dòng này"))
     for category in categories if allowed is not None else []:
         if category not in allowed:
             line = next((i for i, t in enumerate(lines[:body_start], start=1) if re.match(rf"^\s*-\s*{re.escape(str(category))}\s*$", t)),
@@ -64,10 +74,17 @@ _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def read_mkdocs_yml(mkdocs_yml: Path) -> dict:
+    """mkdocs.yml as data ({} when absent)."""
+    if not Path(mkdocs_yml).is_file():
+        return {}
+    config = yaml.load(Path(mkdocs_yml).read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    return config if isinstance(config, dict) else {}
+
+
 def blog_categories(mkdocs_yml: Path) -> list[str] | None:
     """The blog plugin's allowed categories in mkdocs.yml, or None when it sets none."""
-    config = yaml.load(Path(mkdocs_yml).read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
-    for plugin in config.get("plugins") or []:
+    for plugin in read_mkdocs_yml(mkdocs_yml).get("plugins") or []:
         if isinstance(plugin, dict) and "blog" in plugin:
             return list((plugin["blog"] or {}).get("categories_allowed") or []) or None
     return None

@@ -1,0 +1,102 @@
+"""The authored pages that are neither guides nor posts (the home page, the blog's and editors' pages), and
+the template code of every page that runs macros. Nothing checked them: a page saved in Windows-1258
+stopped the build with a traceback, broken front matter was published as body text, a <script> went out,
+and '{#lien-he}' on a page with macros stopped the build with no message at all (``mkdocs build -q``)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import jinja2.meta
+
+from ..constants import MACRO_VARIABLES
+from ..errors import Problem
+from ..yamlio import load_yaml
+from .guides import check_active, check_media, guide_files, read_page
+from .posts import post_files, read_mkdocs_yml
+
+# What mkdocs-macros (1.x) itself gives a page, besides the site's variables, extra: and the page's front matter.
+PLUGIN_NAMES = frozenset({"config", "environment", "extra", "git", "plugin", "context", "fix_url", "macros_info", "now",
+                          "macros", "filters", "filters_builtin", "navigation", "files", "page"})
+_JINJA = jinja2.Environment()
+
+
+def authored_pages(docs_dir: Path) -> list[Path]:
+    docs = Path(docs_dir)
+    return sorted(docs.rglob("*.md")) if docs.is_dir() else []
+
+
+def check_pages(docs_dir: Path) -> list[Problem]:
+    """Problems of the pages that are neither guides nor posts (those have their own, stricter checks)."""
+    docs = Path(docs_dir)
+    own = set(guide_files(docs)) | set(post_files(docs))
+    problems: list[Problem] = []
+    for path in authored_pages(docs):
+        if path in own:
+            continue
+        name = f"{docs.name}/{path.relative_to(docs).as_posix()}"
+        text, found = read_page(path, name)
+        problems += found
+        if text is None:
+            continue
+        lines = text.splitlines()
+        meta, start, found = optional_front_matter(lines, name)
+        problems += found
+        problems += check_active(lines[start:], start, name)
+        problems += check_media(lines[start:], start, name, path, docs)
+    return sorted(problems)
+
+
+def optional_front_matter(lines: list[str], name: str) -> tuple[dict, int, list[Problem]]:
+    """(meta, index of the first body line, problems) of a page whose front matter may be absent. MkDocs
+    publishes front matter it cannot read as the page's text: here it is a located problem."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 0, []
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return {}, 0, [Problem(name, 1, 0, "", "---", "phần thông tin đầu trang không có dòng '---' đóng lại: thêm một dòng '---' sau khóa cuối cùng")]
+    value, problems = load_yaml("\n".join(lines[1:end]), name, line_offset=1)
+    if problems:
+        return {}, end + 1, problems
+    if value is not None and not isinstance(value, dict):
+        return {}, end + 1, [Problem(name, 2, 0, "", "", "phần thông tin đầu trang phải gồm các dòng 'khóa: giá trị', ví dụ: title: Cách làm hay")]
+    return value or {}, end + 1, []
+
+
+def check_macros(docs_dir: Path) -> list[Problem]:
+    """Template code on the pages that run macros (render_macros: true): it must parse, and name only what
+    the site gives (sotay.constants.MACRO_VARIABLES, mkdocs-macros' own names, extra: in mkdocs.yml)."""
+    docs = Path(docs_dir)
+    known = MACRO_VARIABLES | PLUGIN_NAMES | set(_JINJA.globals) | _extra_names(docs.parent / "mkdocs.yml")
+    problems: list[Problem] = []
+    for path in authored_pages(docs):
+        name = f"{docs.name}/{path.relative_to(docs).as_posix()}"
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # check_pages and the guides' and posts' checks say so
+        lines = text.splitlines()
+        meta, start, found = optional_front_matter(lines, name)
+        if found or meta.get("render_macros") is not True:
+            continue
+        body = "\n".join(lines[start:])
+        try:
+            tree = _JINJA.parse(body)
+        except jinja2.TemplateSyntaxError as exc:
+            row = start + (exc.lineno or 1)
+            problems.append(Problem(name, row, 0, "", lines[row - 1].strip()[:80] if row <= len(lines) else "",
+                                    "trang này chạy mẫu (render_macros: true): '{{', '{%' và '{#' chỉ dùng để mở mẫu, và mẫu ở đây "
+                                    "viết sai hoặc chưa đóng. Mã neo tiêu đề viết có dấu cách: { #lien-he }"))
+            continue
+        for unknown in sorted(jinja2.meta.find_undeclared_variables(tree) - known - set(meta)):
+            row = next((start + i + 1 for i, line in enumerate(lines[start:]) if unknown in line), start + 1)
+            problems.append(Problem(name, row, 0, "", unknown,
+                                    f"mẫu dùng tên '{unknown}' mà trang không có: dùng một trong {', '.join(sorted(MACRO_VARIABLES))} "
+                                    "(xem trang Biên tập) hoặc sửa chính tả"))
+    return sorted(problems)
+
+
+def _extra_names(mkdocs_yml: Path) -> set[str]:
+    """mkdocs-macros gives a page every key of extra: as a name of its own."""
+    extra = read_mkdocs_yml(mkdocs_yml).get("extra")
+    return set(extra) if isinstance(extra, dict) else set()
