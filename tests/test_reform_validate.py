@@ -101,7 +101,7 @@ def test_single_target_is_not_partial(mini):
 def test_target_of_another_level(mini):
     edit_cell(mini / "crosswalk.csv", 3, "new_id", "31-2025")
     assert problems(mini) == [
-        "crosswalk.csv:3:new_id: 31-2025: Thành phố Hải Phòng là cấp province, còn Phường Cẩm Thượng là cấp commune: đơn vị cũ chỉ chuyển sang đơn vị mới cùng cấp",
+        "crosswalk.csv:3:new_id: 31-2025: Thành phố Hải Phòng là cấp tỉnh, còn Phường Cẩm Thượng là cấp xã: đơn vị cũ chỉ chuyển sang đơn vị mới cùng cấp",
     ]
 
 

@@ -152,10 +152,16 @@ def test_two_leaders(mini):
 
 def test_team_kind_must_match_unit_level(mini):
     edit_cell(mini / "teams/288.csv", 3, "unit_id", "288")
-    assert problems(mini) == [
-        "teams/288.csv:3:id: TCN-10507-01: mã tổ thôn phải là TCN-288- và số thứ tự, ví dụ TCN-288-01 (theo mã xã)",
-        "teams/288.csv:3:kind: village_team: tổ loại village_team phải thuộc đơn vị cấp commune, nhưng Thành phố Hải Dương là cấp district: sửa loại tổ hoặc mã đơn vị",
+    assert problems(mini) == [  # the unit id is what is wrong: not the team id as well
+        "teams/288.csv:3:unit_id: 288: tổ công nghệ số cộng đồng (kind village_team) phải thuộc một đơn vị cấp xã, nhưng mã 288 là "
+        "Thành phố Hải Dương (cấp huyện): sửa mã đơn vị, hoặc sửa loại tổ ở cột kind",
     ]
+
+
+def test_a_mistyped_unit_id_is_the_only_problem_of_its_team(mini):
+    edit_cell(mini / "teams/288.csv", 3, "unit_id", "10998")
+    found = problems(mini)
+    assert [p.split(": ", 2)[0] for p in found] == ["teams/288.csv:3:unit_id"] and "10998" in found[0]
 
 
 def test_report_before_team_existed_and_before_period(mini):
@@ -235,6 +241,15 @@ def test_wrong_header(mini):
 def test_row_with_extra_cell(mini):
     append_row(mini / "targets.csv", ["TCN-10510-01", "gian-hang", "2022", "4", "thừa"])
     assert problems(mini) == ["targets.csv:6:: TCN-10510-01,gian-hang,2022,4,thừa: dòng có 5 ô nhưng bảng có 4 cột: kiểm tra dấu phẩy thừa hoặc thiếu (ô có dấu phẩy phải đặt trong ngoặc kép)"]
+
+
+def test_excels_empty_cells_after_a_long_row_are_named_and_shown(mini):
+    long_name = "Tổ công nghệ số cộng đồng khu dân cư số 3 mở rộng theo quyết định mới"
+    append_row(mini / "teams/288.csv", ["TCN-10510-02", "village_team", "10510", long_name, "Khu 3", "", "2022-08-01", "", "", "", ""])
+    found = check(mini, TODAY)[2]
+    assert len(found) == 1 and found[0].row == 6
+    assert "ô trống thừa ở cuối dòng (thường do Excel): xóa các dấu phẩy thừa ở cuối dòng" in found[0].message
+    assert found[0].value.startswith("TCN-10510-02,village_team") and found[0].value.endswith(",,,") and " … " in found[0].value
 
 
 # The clean-cell shortcut of text_problems says nothing the full checks would not ---------------------
@@ -373,8 +388,12 @@ def test_a_team_at_work_needs_a_leader(mini):
     path = mini / "members/288.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(line for line in lines if not line.startswith("TV-000004,")) + "\n", encoding="utf-8")
-    assert problems(mini) == ["teams/288.csv:3:id: TCN-10507-01: tổ đang hoạt động mà không có tổ trưởng: thêm dòng tổ trưởng "
-                              "vào tệp members của huyện, hoặc ghi ngày giải thể tổ (dissolved_on)"]
+    assert problems(mini) == [
+        # the row deleted, not ended: the team's training of 02/06/2022 now had more people than members
+        "attendance.csv:2:attendees: 2: tổ có 1 thành viên vào ngày 02/06/2022 mà ghi 2 người dự: chỉ ghi số thành viên của tổ có mặt, "
+        "không tính người dân hay khách mời; người đã thôi tham gia thì ghi ngày thôi (until) chứ không xóa dòng",
+        "teams/288.csv:3:id: TCN-10507-01: tổ đang hoạt động mà không có tổ trưởng: thêm dòng tổ trưởng "
+        "vào tệp members của huyện, hoặc ghi ngày giải thể tổ (dissolved_on)"]
 
 
 def test_one_leader_at_a_time(mini):
@@ -384,3 +403,23 @@ def test_one_leader_at_a_time(mini):
                               "(members/288.csv dòng 3): tổ trưởng mới bắt đầu từ ngày người cũ thôi trở đi; sửa một trong hai ngày"]
     edit_cell(mini / "members/288.csv", 7, "since", "2022-12-15")  # a handover on the day
     assert problems(mini) == []
+
+
+def test_a_report_row_in_another_periods_file_is_located(mini):
+    # A November row in December's file counted for November and December lost it; now it says so.
+    edit_cell(mini / "reports/2022-06.csv", 4, "period_id", "2022-07")
+    assert problems(mini) == [
+        "reports/2022-06.csv:4:period_id: 2022-07: dòng của kỳ 2022-07 nằm trong tệp của kỳ 2022-06: mỗi tệp reports/<kỳ>.csv "
+        "chỉ chứa báo cáo của kỳ đó; sửa kỳ thành 2022-06, hoặc chuyển dòng sang tệp reports/2022-07.csv",
+    ]
+
+
+def test_more_attendees_than_the_team_had_members_on_the_day(mini):
+    edit_cell(mini / "attendance.csv", 2, "attendees", "20")  # TCN-10507-01: 2 members on 02/06/2022
+    assert problems(mini) == [
+        "attendance.csv:2:attendees: 20: tổ có 2 thành viên vào ngày 02/06/2022 mà ghi 20 người dự: chỉ ghi số thành viên của tổ "
+        "có mặt, không tính người dân hay khách mời; người đã thôi tham gia thì ghi ngày thôi (until) chứ không xóa dòng",
+    ]
+    edit_cell(mini / "attendance.csv", 2, "attendees", "2")
+    edit_cell(mini / "members/288.csv", 4, "since", "2022-06-03")  # joined the day after: one member that day
+    assert [p.split(": ", 2)[0] for p in problems(mini)] == ["attendance.csv:2:attendees"]

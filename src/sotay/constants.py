@@ -14,6 +14,7 @@ KIND_LABEL = {
     "village_team": "Tổ công nghệ số cộng đồng",
 }
 PARENT_LEVEL = {"district": "province", "commune": "district"}
+LEVEL_LABEL = {"province": "cấp tỉnh", "district": "cấp huyện", "commune": "cấp xã"}  # as editors say it
 LEADER, DEPUTY = "Tổ trưởng", "Tổ phó"
 ROLE_ORDER = {LEADER: 0, DEPUTY: 1, "Tổ viên": 2}
 # Training topics that are skills or policy rather than a platform.

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
 from .. import phones
-from ..constants import EXTRA_TOPICS, KIND_LEVEL, LEADER, PARENT_LEVEL
+from ..constants import EXTRA_TOPICS, KIND_LABEL, KIND_LEVEL, LEADER, LEVEL_LABEL, PARENT_LEVEL
 from ..errors import Problem
 from ..package import Package
 from . import timeline
@@ -28,7 +28,7 @@ def _unit_hierarchy(ctx: Context) -> Iterator[Problem]:
         elif row["parent_id"] is None:
             yield ctx.at("units", row, "parent_id", None, "đơn vị cấp huyện, xã phải có đơn vị cấp trên: điền mã đơn vị cấp trên")
         elif parent and parent["level"] not in (PARENT_LEVEL[row["level"]], "province"):
-            yield ctx.at("units", row, "parent_id", row["parent_id"], f"đơn vị cấp trên là cấp {parent['level']}, không hợp với cấp {row['level']} của đơn vị này")
+            yield ctx.at("units", row, "parent_id", row["parent_id"], f"đơn vị cấp trên ({parent['name']}) là {LEVEL_LABEL[parent['level']]}, không hợp với {LEVEL_LABEL[row['level']]} của đơn vị này")
         key = (row["parent_id"], row["slug"])
         if key in siblings:
             yield ctx.at("units", row, "slug", row["slug"], f"đường dẫn trùng với đơn vị ở dòng {siblings[key]['_line']} cùng cấp trên: thêm hậu tố để phân biệt")
@@ -59,11 +59,15 @@ def _team_kind(ctx: Context) -> Iterator[Problem]:
         unit = units.get(row["unit_id"])
         expected = KIND_LEVEL[row["kind"]]
         if unit and unit["level"] != expected:
-            yield ctx.at("teams", row, "kind", row["kind"], f"tổ loại {row['kind']} phải thuộc đơn vị cấp {expected}, nhưng {unit['name']} là cấp {unit['level']}: sửa loại tổ hoặc mã đơn vị")
+            yield ctx.at("teams", row, "unit_id", row["unit_id"],
+                         f"{KIND_LABEL[row['kind']].lower()} (kind {row['kind']}) phải thuộc một đơn vị {LEVEL_LABEL[expected]}, nhưng mã "
+                         f"{row['unit_id']} là {unit['name']} ({LEVEL_LABEL[unit['level']]}): sửa mã đơn vị, hoặc sửa loại tổ ở cột kind")
         if row["kind"] == "village_team" and not row["village"]:
             yield ctx.at("teams", row, "village", None, "tổ công nghệ số cộng đồng phải ghi tên thôn, khu dân cư")
         if row["kind"] != "village_team" and row["village"]:
             yield ctx.at("teams", row, "village", row["village"], "tổ chỉ đạo không thuộc thôn nào: để trống ô này")
+        if unit is None or unit["level"] != expected:
+            continue  # the id follows the unit: with a unit id mistyped, only that is wrong (its own message says so)
         if row["kind"] != "village_team" and row["id"] != f"BCD-{row['unit_id']}":
             yield ctx.at("teams", row, "id", row["id"], f"mã tổ chỉ đạo phải là BCD-{row['unit_id']} (theo mã đơn vị)")
         # The number after the commune's id only: TCN-10507-2025-01 names Phường Thành Đông (10507-2025),
@@ -171,6 +175,13 @@ def _reports(ctx: Context) -> Iterator[Problem]:
                 yield ctx.at(table, row, "team_id", row["team_id"], "chỉ tổ công nghệ số cộng đồng thôn mới báo cáo kết quả; tổ chỉ đạo không báo cáo ở đây")
             if team and period and team["established_on"] > period["ends_on"]:
                 yield ctx.at(table, row, "period_id", row["period_id"], f"tổ thành lập ngày {team['established_on']:%d/%m/%Y}, sau kỳ này: kiểm tra lại kỳ báo cáo")
+            # reports/2022-12.csv holds December's rows: a row of November there counts for November, and
+            # December loses it, with nothing to show for it.
+            stem = row["_file"].rsplit("/", 1)[-1].removesuffix(".csv")
+            if table == "reports" and stem in periods and period and row["period_id"] != stem:
+                yield ctx.at(table, row, "period_id", row["period_id"],
+                             f"dòng của kỳ {row['period_id']} nằm trong tệp của kỳ {stem}: mỗi tệp reports/<kỳ>.csv chỉ chứa báo cáo của kỳ đó; "
+                             f"sửa kỳ thành {stem}, hoặc chuyển dòng sang tệp reports/{row['period_id']}.csv")
             submitted = row.get("submitted_on")
             if period and submitted and submitted < period["starts_on"]:
                 yield ctx.at(table, row, "submitted_on", submitted, f"ngày nộp ở trước kỳ báo cáo {row['period_id']}: báo cáo chỉ nộp được từ khi kỳ đã bắt đầu")
@@ -276,6 +287,21 @@ def _training_topics(ctx: Context) -> Iterator[Problem]:
 def _attendance(ctx: Context) -> Iterator[Problem]:
     trainings = ctx.index("trainings")
     teams = ctx.index("teams")
+    wanted = {row["team_id"] for row in ctx.rows("attendance")}
+    terms: dict[str, list[tuple]] = {}  # team id -> (since, until) of its members
+    for member in ctx.rows("members"):
+        if member["team_id"] in wanted:
+            terms.setdefault(member["team_id"], []).append((member["since"], member["until"]))
+    for row in ctx.rows("attendance"):
+        training = trainings.get(row["training_id"])
+        if training and row["team_id"] in teams and row["attendees"] is not None and "members" not in ctx.incomplete:
+            day = training["date"]
+            present = sum(1 for since, until in terms.get(row["team_id"], ())
+                          if (since is None or since <= day) and (until is None or until >= day))
+            if row["attendees"] > present:
+                yield ctx.at("attendance", row, "attendees", row["attendees"],
+                             f"tổ có {present} thành viên vào ngày {day:%d/%m/%Y} mà ghi {row['attendees']} người dự: chỉ ghi số thành viên "
+                             "của tổ có mặt, không tính người dân hay khách mời; người đã thôi tham gia thì ghi ngày thôi (until) chứ không xóa dòng")
     for row in ctx.rows("attendance"):
         training = trainings.get(row["training_id"])
         team = teams.get(row["team_id"])

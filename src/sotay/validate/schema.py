@@ -69,8 +69,7 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem], inco
                 continue
         for line, cells in raw_rows:
             if len(cells) != width:
-                problems.append(Problem(file, line, 0, "", ",".join(cells)[:80],
-                                        f"dòng có {len(cells)} ô nhưng bảng có {width} cột: kiểm tra dấu phẩy thừa hoặc thiếu (ô có dấu phẩy phải đặt trong ngoặc kép)"))
+                problems.append(Problem(file, line, 0, "", _shortened(",".join(cells)), _width_message(cells, width)))
                 continue
             row: Row = {"_file": file, "_line": line}
             ok = True
@@ -199,3 +198,17 @@ def _check_foreign_keys(resource: Resource, package: Package, tables: dict[str, 
             shown = " / ".join(map(str, values))
             problems.append(Problem(row["_file"], row["_line"], positions[fk.fields[0]], "+".join(fk.fields), shown,
                                     f"không có mã này trong bảng {title} ({target}): kiểm tra chính tả (phân biệt hoa, thường) hoặc thêm vào bảng {target} trước"))
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    """A long row shown by its start and its end: the end is where a comma too many usually is."""
+    return text if len(text) <= limit else f"{text[:limit // 2]} … {text[-(limit // 2 - 3):]}"
+
+
+def _width_message(cells: list[str], width: int) -> str:
+    extra = cells[width:]
+    if extra and not any(c.strip() for c in extra):  # Excel's ",,," after the last column
+        return (f"dòng có {len(cells)} ô nhưng bảng có {width} cột: {len(extra)} ô trống thừa ở cuối dòng (thường do Excel): "
+                "xóa các dấu phẩy thừa ở cuối dòng")
+    return (f"dòng có {len(cells)} ô nhưng bảng có {width} cột: kiểm tra dấu phẩy thừa hoặc thiếu "
+            "(ô có dấu phẩy phải đặt trong ngoặc kép)")

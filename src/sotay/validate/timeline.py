@@ -7,6 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..constants import LEVEL_LABEL
 from ..errors import Problem
 from .context import Context
 
@@ -81,7 +82,7 @@ def crosswalk_rows(ctx: Context) -> Iterator[Problem]:
             continue
         if old["level"] != new["level"]:
             yield ctx.at("crosswalk", row, "new_id", row["new_id"],
-                         f"{new['name']} là cấp {new['level']}, còn {old['name']} là cấp {old['level']}: đơn vị cũ chỉ chuyển sang đơn vị mới cùng cấp")
+                         f"{new['name']} là {LEVEL_LABEL.get(new['level'], new['level'])}, còn {old['name']} là {LEVEL_LABEL.get(old['level'], old['level'])}: đơn vị cũ chỉ chuyển sang đơn vị mới cùng cấp")
         if row["changed_on"] and row["changed_on"] != new["valid_from"]:
             yield ctx.at("crosswalk", row, "changed_on", row["changed_on"],
                          f"phải trùng ngày {new['name']} bắt đầu hiệu lực ({_d(new['valid_from'])}, cột valid_from trong units.csv)")
