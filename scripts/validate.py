@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sotay.atomic import replace_files
 from sotay.csvio import MAX_FILE_BYTES
-from sotay.errors import CannotRun
+from sotay.errors import CannotRun, summary
 from sotay.text import format_int
 from sotay.settings import from_environment, parse_today
 from sotay.validate.check import check
@@ -74,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for problem in problems:
         print(problem)
+    for line in summary(problems):
+        print(line, file=sys.stderr)
     if problems:
         print(f"Có {len(problems)} lỗi. Sửa các dòng trên rồi chạy lại kiểm tra.", file=sys.stderr)
         return 1

@@ -423,3 +423,18 @@ def test_more_attendees_than_the_team_had_members_on_the_day(mini):
     edit_cell(mini / "attendance.csv", 2, "attendees", "2")
     edit_cell(mini / "members/288.csv", 4, "since", "2022-06-03")  # joined the day after: one member that day
     assert [p.split(": ", 2)[0] for p in problems(mini)] == ["attendance.csv:2:attendees"]
+
+
+def test_a_column_wrong_row_after_row_is_summed_up_once_and_scattered_problems_are_not():
+    from sotay.errors import DataError, Problem, summary
+    dates = [Problem("members/297.csv", row, 10, "since", "5/3/2022", "ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD): hãy viết 2022-03-05")
+             for row in range(2, 719)]
+    late = [Problem("reports/2022-12.csv", row, 5, "submitted_on", "2023-01-24", "ngày nộp báo cáo ở sau ngày hôm nay")
+            for row in range(9, 8549, 38)]  # 224 rows among 8,500
+    lines = summary(dates + late)
+    assert lines == ["Cột since của members/297.csv có 717 lỗi (dòng 2 đến 718): có lẽ cả cột bị đổi cùng lúc, ví dụ khi mở rồi lưu "
+                     "tệp bằng Excel; lấy lại bản trước trên GitHub hoặc sửa cả cột. Lỗi đầu: ngày phải viết dạng năm-tháng-ngày "
+                     "(YYYY-MM-DD): hãy viết 2022-03-05"]
+    report = DataError(dates + late).report().splitlines()
+    assert len(report) == len(dates) + len(late) + 2 and report[-2] == lines[0]  # every problem still listed
+    assert summary(dates[:19]) == []

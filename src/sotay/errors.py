@@ -36,6 +36,27 @@ def visible(text: str) -> str:
     return "".join(c if c.isprintable() else f"⟨{_INVISIBLE.get(c, f'U+{ord(c):04X}')}⟩" for c in text)
 
 
+MANY = 20  # problems in one column of one file from which a whole column was likely changed at once
+
+
+def summary(problems: list[Problem]) -> list[str]:
+    """One line per column of a file with problems on MANY rows or more, one after another (a file saved
+    through Excel turns every date of a column into dd/mm/yyyy: 700 alike lines hide the one cause). The
+    lines themselves stay listed."""
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        if problem.column and problem.row:
+            groups.setdefault((problem.file, problem.column), []).append(problem)
+    lines = []
+    for (file, column), found in groups.items():
+        rows = sorted({p.row for p in found})
+        # many, and row after row: a column changed as a whole (not 224 late reports among 8,500 rows)
+        if len(rows) >= MANY and len(rows) >= 0.9 * (rows[-1] - rows[0] + 1):
+            lines.append(f"Cột {column} của {file} có {len(found)} lỗi (dòng {rows[0]} đến {rows[-1]}): có lẽ cả cột bị đổi cùng lúc, "
+                         f"ví dụ khi mở rồi lưu tệp bằng Excel; lấy lại bản trước trên GitHub hoặc sửa cả cột. Lỗi đầu: {found[0].message}")
+    return lines
+
+
 class DataError(Exception):
     """Raised when the data cannot be used; carries every problem found, sorted."""
 
@@ -45,7 +66,7 @@ class DataError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        lines = [str(p) for p in self.problems]
+        lines = [str(p) for p in self.problems] + summary(self.problems)
         lines.append(f"Có {count} lỗi trong dữ liệu. Sửa các dòng trên rồi chạy lại: python scripts/validate.py")
         return "\n".join(lines)
 
