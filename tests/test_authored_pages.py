@@ -158,3 +158,12 @@ def test_code_written_as_code_is_text_not_a_script(docs):
     body = ["Không dán `<script>` vào trang.", "```html", '<iframe src="x"></iframe>', "```",
             "<script>alert(1)</script> và `mã`", "`` a` <iframe> ``", "` <iframe> chưa đóng"]
     assert [(p.row, p.value) for p in check_active(body, 0, "docs/x.md")] == [(5, "<script"), (7, "<iframe")]
+
+
+def test_a_page_file_name_with_spaces_or_tone_marks_is_refused_with_its_address_form(docs):
+    from sotay.validate.pages import check_file_names
+    assert said(check_file_names(docs)) == []
+    (docs / "huong-dan" / "vneid.md").rename(docs / "huong-dan" / "Hướng dẫn VNeID mới.md")
+    found = check_file_names(docs)
+    assert [(p.file, p.value) for p in found] == [("docs/huong-dan/Hướng dẫn VNeID mới.md", "Hướng dẫn VNeID mới.md")]
+    assert "ví dụ huong-dan-vneid-moi.md" in found[0].message

@@ -4,6 +4,7 @@ stopped the build with a traceback, broken front matter was published as body te
 and '{#lien-he}' on a page with macros stopped the build with no message at all (``mkdocs build -q``)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -11,6 +12,7 @@ import jinja2.meta
 
 from ..constants import MACRO_VARIABLES
 from ..errors import Problem
+from ..slugs import slugify
 from ..yamlio import load_yaml
 from .guides import check_active, check_media, guide_files, read_page
 from .posts import post_files, read_mkdocs_yml
@@ -45,6 +47,23 @@ def check_pages(docs_dir: Path) -> list[Problem]:
         problems += check_active(lines[start:], start, name)
         problems += check_media(lines[start:], start, name, path, docs)
     return sorted(problems)
+
+
+_FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
+
+
+def check_file_names(docs_dir: Path) -> list[Problem]:
+    """A page's file name is its address: 'Hướng dẫn VNeID mới.md' gave /huong-dan/Hướng dẫn VNeID mới/,
+    an address that breaks when shared by Zalo or SMS."""
+    docs = Path(docs_dir)
+    problems = []
+    for path in authored_pages(docs):
+        if not _FILE_NAME.fullmatch(path.name):
+            name = f"{docs.name}/{path.relative_to(docs).as_posix()}"
+            problems.append(Problem(name, 0, 0, "", path.name,
+                                    f"tên tệp là địa chỉ của trang: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ "
+                                    f"{slugify(path.stem) or 'bai-moi'}.md (đổi tên tệp, và sửa các liên kết tới nó)"))
+    return problems
 
 
 def optional_front_matter(lines: list[str], name: str) -> tuple[dict, int, list[Problem]]:
