@@ -12,9 +12,11 @@ Every row is checked with the rules of scripts/validate.py. A row is
                 only with --replace;
   rejected   -> a problem, printed as FILE:row:column: value: message. If any row is rejected,
                 nothing at all is written.
-What the importer accepts as teams send it: blank rows, rows of the template with only the period,
-spaces around cells, numbers typed as text or as Excel numbers, a BOM, ';' as separator (Excel in
-Vietnamese), Excel date cells and dates written day first (05/07/2022), team ids in lower case.
+What the importer accepts as teams send it: blank rows, rows of the template with only the period (or a
+date filled down), spaces around cells, numbers typed as text or as Excel numbers, a BOM, ';' as separator
+(Excel in Vietnamese), Excel date cells (with a time or not) and dates written day first (05/07/2022),
+a period Excel turned into a date, merged cells, team ids in lower case, rows on several sheets (each
+located by its sheet), a renamed data sheet.
 Exit code: 0 done, 1 rows rejected or conflicts left (without --replace), 2 cannot run.
 """
 from __future__ import annotations
@@ -28,9 +30,17 @@ from sotay.intake import apply, plan, read_filled, validate_plan
 from sotay.settings import from_environment, parse_today
 
 
+HELP = """Nhập tệp báo cáo các tổ gửi (mẫu .xlsx hoặc .csv) vào data/reports/<kỳ>.csv.
+
+Mỗi dòng được kiểm tra bằng đúng các quy tắc của scripts/validate.py: dòng mới được thêm vào cuối tệp của
+kỳ; dòng đã có cùng số được bỏ qua; dòng khác số đang có chỉ được thay khi chạy lại với --replace; chỉ
+một dòng bị từ chối là không ghi gì cả. Mã thoát: 0 đã xong, 1 có dòng bị từ chối hoặc còn dòng khác số,
+2 không chạy được. Xem trang Biên tập, mục "Nhập báo cáo của các tổ"."""
+
+
 def main(argv: list[str] | None = None) -> int:
     settings = from_environment()
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", type=Path, help="tệp báo cáo đã điền (.xlsx hoặc .csv)")
     parser.add_argument("--replace", action="store_true", help="thay số đang có bằng số trong tệp khi hai số khác nhau")
     parser.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và báo kết quả, không ghi gì")
@@ -55,14 +65,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     rejected_lines = set(result.rejected)
-    added = [r for r in result.added if r.line not in rejected_lines]
-    unchanged = [r for r in result.unchanged if r.line not in rejected_lines]
-    conflicts = [(r, old) for r, old in result.conflicts if r.line not in rejected_lines]
+    added = [r for r in result.added if r.where not in rejected_lines]
+    unchanged = [r for r in result.unchanged if r.where not in rejected_lines]
+    conflicts = [(r, old) for r, old in result.conflicts if r.where not in rejected_lines]
+    replacing = args.replace and not rejected_lines and not args.dry_run  # "đã thay" only when it is written
     for problem in result.problems:
         print(problem)
     for row, old in conflicts:
-        verb = "đã thay" if args.replace else "chưa thay; chạy lại với --replace nếu số mới đúng"
-        print(Problem(sent, row.line, 4, "value", row.cells["value"],
+        verb = ("đã thay" if replacing else "sẽ thay khi không còn dòng bị từ chối" if args.replace and rejected_lines
+                else "sẽ thay khi chạy không có --dry-run" if args.replace else "chưa thay; chạy lại với --replace nếu số mới đúng")
+        print(Problem(row.source or sent, row.line, 4, "value", row.cells["value"],
                       f"khác với số đang có {old.cells[3]} (data/{old.file} dòng {old.line}, ngày nộp {old.cells[4]}): {verb}"))
 
     written: list[str] = []
@@ -77,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Tệp {sent}: {len(rows)} dòng số liệu.")
     print(f"  Thêm mới:            {len(added)}")
     print(f"  Không đổi (đã có):   {len(unchanged)}")
-    print(f"  Khác số đang có:     {len(conflicts)}" + ((" (đã thay)" if args.replace else " (chưa thay)") if conflicts else ""))
+    print(f"  Khác số đang có:     {len(conflicts)}" + ((" (đã thay)" if replacing else " (chưa thay)") if conflicts else ""))
     print(f"  Bị từ chối:          {len(rejected_lines)}")
     if rejected_lines:
         print(f"Chưa ghi gì vào dữ liệu vì có {len(rejected_lines)} dòng bị từ chối: sửa các dòng trên trong tệp rồi nhập lại.")

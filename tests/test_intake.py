@@ -137,7 +137,8 @@ def test_unknown_team_indicator_and_period_are_refused_with_locations_and_nothin
     lines = output.splitlines()
     assert "sai.csv:3:team_id: TCN-99999-01: không có mã này trong bảng tổ (teams): kiểm tra chính tả (phân biệt hoa, thường) hoặc thêm vào bảng teams trước" in lines
     assert any(l.startswith("sai.csv:4:indicator_id: khong-co: không có mã này trong bảng chỉ tiêu (indicators)") for l in lines), output
-    assert any(l.startswith("sai.csv:5:period_id: 2030-01: không có mã này trong bảng kỳ báo cáo (periods)") for l in lines), output
+    # a period well written but not in the table yet: add it there (not "write 2022-12", which relabels the month)
+    assert "sai.csv:5:period_id: 2030-01: kỳ 2030-01 chưa có trong bảng kỳ báo cáo: thêm kỳ này vào data/periods.csv (ngày bắt đầu, ngày cuối, hạn nộp) rồi nhập lại" in lines
     assert "sai.csv:6:value: 1.200: có dấu phân cách hàng nghìn: viết liền các chữ số, ví dụ 1200" in lines
     assert "Bị từ chối:          4" in output and "Chưa ghi gì" in output
     assert hashes(mini) == before
@@ -372,4 +373,92 @@ def test_a_value_ten_times_the_target_is_refused_in_the_sent_file(mini, tmp_path
     code, output = run(sent, "--data", mini)
     assert code == 1, output
     assert "gui.csv:2:value: 150: gấp 25 lần chỉ tiêu năm 2022 của tổ (6): có lẽ gõ thừa chữ số" in output, output
+    assert hashes(mini) == before
+
+
+# Files as a review sent them back (damaged, several sheets, Excel's own ways) ---------------------
+
+def test_damaged_or_locked_workbooks_exit_2_in_vietnamese(mini, tmp_path):
+    import zipfile
+    good = write_xlsx(tmp_path / "tot.xlsx", [["TCN-10510-01", "gian-hang", "2022-08", 4, "2022-09-20"]])
+    cut = tmp_path / "cat-do.xlsx"  # a sheet's XML cut in half inside a valid archive
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(cut, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, data[: len(data) // 2] if item.filename.startswith("xl/worksheets/") else data)
+    no_book = tmp_path / "thieu.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(no_book, "w") as target:
+        for item in source.infolist():
+            if item.filename != "xl/workbook.xml":
+                target.writestr(item, source.read(item))
+    locked = tmp_path / "mat-khau.xlsx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    for sent, said in ((cut, "tệp bị hỏng"), (no_book, "tệp bị hỏng"), (locked, "có mật khẩu")):
+        code, output = run(sent, "--data", mini)
+        assert code == 2 and said in output and "Traceback" not in output, output
+        assert not any(word in output for word in ("File is not", "There is no item", "Error")), output
+
+
+def test_rows_on_a_copied_sheet_are_read_and_located_by_sheet(mini, tmp_path):
+    model = load_model(mini, dt.date.fromisoformat(TODAY))
+    sent = tmp_path / "hai-thon.xlsx"
+    sent.write_bytes(xlsx_template(model, model.periods["2022-08"]))
+    workbook = load_workbook(sent)
+    first = workbook[DATA_SHEET]
+    first["A2"], first["B2"], first["D2"], first["E2"] = "TCN-10510-01", "gian-hang", 4, "20/09/2022"
+    copy = workbook.copy_worksheet(first)
+    copy.title = "Báo cáo (2)"
+    copy["A2"], copy["B2"], copy["D2"], copy["E2"] = "TCN-10507-01", "gian-hang", 9, "21/09/2022"
+    copy["A3"], copy["B3"], copy["D3"], copy["E3"] = "TCN-10507-01", "khong-co", 1, "21/09/2022"
+    workbook.save(sent)
+    code, output = run(sent, "--data", mini, "--dry-run")
+    assert code == 1 and "hai-thon.xlsx (trang Báo cáo (2)):3:indicator_id: khong-co" in output, output
+    copy["B3"], copy["D3"] = "tk-dvc", 110  # as the data has it
+    workbook.save(sent)
+    code, output = run(sent, "--data", mini)
+    assert code == 0 and "Thêm mới:            2" in output and "Không đổi (đã có):   1" in output, output
+    assert rows_of(mini / "reports/2022-08.csv")[-2:] == [["TCN-10510-01", "gian-hang", "2022-08", "4", "2022-09-20"],
+                                                          ["TCN-10507-01", "gian-hang", "2022-08", "9", "2022-09-21"]]
+
+
+def test_a_renamed_data_sheet_is_found_and_the_hidden_lists_are_not(mini, tmp_path):
+    model = load_model(mini, dt.date.fromisoformat(TODAY))
+    sent = tmp_path / "doi-ten.xlsx"
+    sent.write_bytes(xlsx_template(model, model.periods["2022-08"]))
+    workbook = load_workbook(sent)
+    sheet = workbook[DATA_SHEET]
+    sheet.title = "Thôn Đông Lạc"
+    workbook.move_sheet(sheet, offset=len(workbook.sheetnames))
+    sheet["A2"], sheet["B2"], sheet["D2"], sheet["E2"] = "TCN-10510-01", "gian-hang", 4, "20/09/2022"
+    workbook.save(sent)
+    code, output = run(sent, "--data", mini)
+    assert code == 0 and "Thêm mới:            1" in output, output
+
+
+def test_excels_own_ways_are_read_as_the_sender_sees_them(mini, tmp_path):
+    sent = write_xlsx(tmp_path / "excel.xlsx", [
+        # a period Excel made a date, a sum Excel shows as 75, a time typed with the date
+        ["TCN-10510-01", "gian-hang", dt.datetime(2022, 8, 1), 74.99999999999999, dt.datetime(2022, 9, 20, 9, 30)],
+        [None, "tk-dvc", "2022-08", 60, "2022-09-20"],  # the team id merged over A2:A3 below: the data's own row
+        ["TCN-10507-01", "gian-hang", "2022-08", 6, "2022-09-21"],
+        [None, None, None, None, "2022-09-21"],  # a date filled down an empty row: empty to the sender
+    ])
+    workbook = load_workbook(sent)
+    workbook[DATA_SHEET].merge_cells("A2:A3")
+    workbook.save(sent)
+    code, output = run(sent, "--data", mini)
+    assert code == 0 and "Thêm mới:            2" in output and "Không đổi (đã có):   1" in output, output
+    assert rows_of(mini / "reports/2022-08.csv")[-2:] == [["TCN-10510-01", "gian-hang", "2022-08", "75", "2022-09-20"],
+                                                          ["TCN-10507-01", "gian-hang", "2022-08", "6", "2022-09-21"]]
+
+
+def test_replaced_is_said_only_when_written(mini, tmp_path):
+    sent = write_csv(tmp_path / "sua.csv", [["TCN-10507-01", "gian-hang", "2022-06", "4", "2022-07-05"],   # data has 2
+                                            ["TCN-10510-01", "gian-hang", "2022-06", "-1", "2022-07-09"]])  # refused
+    before = hashes(mini)
+    code, output = run(sent, "--data", mini, "--replace")
+    assert code == 1 and "đã thay" not in output and "sẽ thay khi không còn dòng bị từ chối" in output, output
+    sent = write_csv(tmp_path / "sua.csv", [["TCN-10507-01", "gian-hang", "2022-06", "4", "2022-07-05"]])
+    code, output = run(sent, "--data", mini, "--replace", "--dry-run")
+    assert "đã thay" not in output and "sẽ thay khi chạy không có --dry-run" in output, output
     assert hashes(mini) == before

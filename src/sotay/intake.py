@@ -20,7 +20,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
-import zipfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,18 +43,25 @@ class SentRow:
 
     line: int
     cells: dict[str, str]
+    source: str = ""  # the file as problems name it, with its sheet when several sheets hold rows
 
     @property
     def key(self) -> tuple[str, str, str]:
         return tuple(self.cells[k] for k in KEY)
+
+    @property
+    def where(self) -> tuple[str, int]:
+        return self.source, self.line
 
 
 def normalise_cell(name: str, value: object) -> str:
     """The text a data file holds for one sent cell.
 
     - empty cells, spaces and non-breaking spaces around the text are dropped; text is put in NFC;
-    - Excel numbers become digits (12.0 -> "12"); numbers typed as text ("12 ") are kept as digits;
-    - Excel date cells and dates typed day first (05/07/2022, 5.7.2022) become 2022-07-05;
+    - Excel numbers become digits (12.0 -> "12", and 74.99999999999999, which Excel shows as 75, -> "75");
+      numbers typed as text ("12 ") are kept as digits;
+    - Excel date cells (with a time or not) and dates typed day first (05/07/2022, 5.7.2022) become
+      2022-07-05; a period Excel turned into a date (it does so with "2022-12" and "12/2022") becomes 2022-12;
     - team ids are put in capitals (tcn-10507-01 -> TCN-10507-01), indicator ids in lower case.
     Anything else is left as sent, for the validator to explain.
     """
@@ -62,13 +69,17 @@ def normalise_cell(name: str, value: object) -> str:
         return ""
     if isinstance(value, bool):
         text = "true" if value else "false"
+    elif isinstance(value, dt.date) and name == "period_id" and value.day == 1:
+        text = f"{value.year:04d}-{value.month:02d}"
     elif isinstance(value, dt.datetime):
-        text = value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")
+        # the template shows dd/mm/yyyy: a time typed with the date is not seen, and not kept
+        text = value.date().isoformat() if value.time() == dt.time(0) or name == "submitted_on" else value.isoformat(sep=" ")
     elif isinstance(value, dt.date):
         text = value.isoformat()
     elif isinstance(value, int):
         text = str(value)
     elif isinstance(value, float):
+        value = float(f"{value:.15g}")  # what Excel shows: it keeps 15 significant digits
         text = str(int(value)) if value.is_integer() else repr(value)
     else:
         text = unicodedata.normalize("NFC", str(value)).strip().strip("\u200b\ufeff").strip()
@@ -111,31 +122,55 @@ def _rows_from(table: list[tuple[int, list[object]]], file: str) -> tuple[list[S
     sent = []
     for line, cells in rows[1:]:
         values = {name: normalise_cell(name, cells[i] if i < len(cells) else None) for name, i in positions.items()}
-        if not any(values[n] for n in REPORT_HEADER if n != "period_id"):
-            continue  # a blank row of the template, with only the prefilled period
-        sent.append(SentRow(line, values))
+        if not any(values[n] for n in ("team_id", "indicator_id", "value")):
+            continue  # a blank row to the sender: only the prefilled period, or a date filled down the sheet
+        sent.append(SentRow(line, values, file))
     return sent, []
 
 
-def _read_xlsx(path: Path, file: str) -> list[tuple[int, list[object]]]:
+_OLE = b"\xd0\xcf\x11\xe0"  # a compound file: an .xls renamed, or an .xlsx saved with a password
+
+
+def _names_columns(table: list[tuple[int, list[object]]], names: tuple[str, ...]) -> bool:
+    first = next((cells for _, cells in table if any(normalise_cell("", c) for c in cells)), None)
+    return first is not None and set(names) <= {normalise_cell("", c).lower() for c in first}
+
+
+def _read_xlsx(path: Path, file: str) -> list[tuple[str, list[tuple[int, list[object]]]]]:
+    """(name for problems, rows) of each sheet holding report rows: the visible sheets whose first row names
+    team_id and indicator_id (a sender copies the sheet for a second village), else the template's data
+    sheet or the first visible sheet, whose header problem is then said. Merged cells read as filled."""
     from openpyxl import load_workbook
 
+    if path.read_bytes()[:4] == _OLE:
+        raise CannotRun(f"'{file}' có mật khẩu hoặc là tệp Excel cũ đổi tên: mở bằng Excel, bỏ mật khẩu nếu có "
+                        "(Tệp → Thông tin → Bảo vệ sổ làm việc), rồi Lưu thành 'Sổ làm việc Excel (.xlsx)' và nhập lại.")
     try:
-        workbook = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise CannotRun(f"không mở được '{file}' như tệp Excel (.xlsx): {exc}. Mở tệp bằng Excel và lưu lại dạng .xlsx.") from None
+        with warnings.catch_warnings():  # openpyxl's English notes on parts it does not read (Excel's x14 lists)
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(path, data_only=True)
+    except Exception:  # a damaged file fails anywhere in zip, XML or openpyxl: one answer for all
+        raise CannotRun(f"không mở được '{file}' như tệp Excel (.xlsx): tệp bị hỏng hoặc không phải tệp Excel. "
+                        "Mở tệp bằng Excel và lưu lại dạng .xlsx, hoặc xin tổ gửi lại tệp.") from None
     try:
-        names = workbook.sheetnames
-        # The template's data sheet, else the first sheet whose first row names the columns.
-        candidates = [workbook[DATA_SHEET]] if DATA_SHEET in names else [workbook[n] for n in names]
+        visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
         tables = []
-        for candidate in candidates:
-            table = [(line, list(cells)) for line, cells in enumerate(candidate.iter_rows(values_only=True), start=1)]
-            first = next((cells for _, cells in table if any(normalise_cell("", c) for c in cells)), None)
-            if first is not None and "team_id" in [normalise_cell("", c).lower() for c in first]:
-                return table
-            tables.append(table)
-        return tables[0] if tables else []
+        for sheet in visible:
+            table = [(line, list(cells)) for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1)]
+            for merged in sheet.merged_cells.ranges:  # the value sits in the top left cell only
+                top = merged.min_row - 1
+                value = table[top][1][merged.min_col - 1] if top < len(table) and merged.min_col - 1 < len(table[top][1]) else None
+                for row in range(merged.min_row - 1, min(merged.max_row, len(table))):
+                    for col in range(merged.min_col - 1, min(merged.max_col, len(table[row][1]))):
+                        table[row][1][col] = value
+            tables.append((sheet.title, table))
+        found = [(title, table) for title, table in tables if _names_columns(table, ("team_id", "indicator_id"))]
+        if len(found) > 1:
+            return [(f"{file} (trang {title})", table) for title, table in found]
+        if found:
+            return [(file, found[0][1])]
+        fallback = next((t for t in tables if t[0] == DATA_SHEET), tables[0] if tables else None)
+        return [(file, fallback[1])] if fallback else [(file, [])]
     finally:
         workbook.close()
 
@@ -165,14 +200,20 @@ def read_filled(path: Path, file: str | None = None) -> tuple[list[SentRow], lis
         raise CannotRun(f"không tìm thấy tệp '{path}'.")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        table = _read_xlsx(path, file)
+        sheets = _read_xlsx(path, file)
     elif suffix in (".csv", ".txt"):
-        table = _read_csv(path, file)
+        sheets = [(file, _read_csv(path, file))]
     elif suffix == ".xls":
         raise CannotRun(f"'{file}' là tệp Excel cũ (.xls): mở bằng Excel, chọn Lưu thành → 'Sổ làm việc Excel (.xlsx)' rồi nhập lại.")
     else:
         raise CannotRun(f"'{file}': chỉ nhận tệp .xlsx hoặc .csv theo mẫu báo cáo.")
-    return _rows_from(table, file)
+    rows: list[SentRow] = []
+    problems: list[Problem] = []
+    for name, table in sheets:
+        found, trouble = _rows_from(table, name)
+        rows += found
+        problems += trouble
+    return rows, problems
 
 
 # Matching with the data --------------------------------------------------------------------------
@@ -192,11 +233,11 @@ class Plan:
     added: list[SentRow] = field(default_factory=list)
     unchanged: list[SentRow] = field(default_factory=list)
     conflicts: list[tuple[SentRow, Existing]] = field(default_factory=list)
-    rejected: dict[int, list[Problem]] = field(default_factory=dict)  # sent line -> problems
+    rejected: dict[tuple[str, int], list[Problem]] = field(default_factory=dict)  # sent row (source, line) -> problems
     header: list[str] = field(default_factory=lambda: list(REPORT_HEADER))
 
     def reject(self, row: SentRow, problem: Problem) -> None:
-        self.rejected.setdefault(row.line, []).append(problem)
+        self.rejected.setdefault(row.where, []).append(problem)
 
     @property
     def problems(self) -> list[Problem]:
@@ -236,20 +277,22 @@ def plan(root: Path, rows: list[SentRow], sent_file: str) -> Plan:
     for row in rows:
         empty = [name for name in KEY if not row.cells[name]]
         for name in empty:
-            result.reject(row, Problem(sent_file, row.line, position[name], name, "", f"ô bắt buộc đang để trống: hãy điền {titles[name]}"))
+            result.reject(row, Problem(row.source or sent_file, row.line, position[name], name, "", f"ô bắt buộc đang để trống: hãy điền {titles[name]}"))
         if empty:
             continue
         period = row.cells["period_id"]
         if period not in periods:
-            result.reject(row, Problem(sent_file, row.line, position["period_id"], "period_id", period,
-                                       f"không có mã này trong bảng kỳ báo cáo (periods): viết dạng YYYY-MM, ví dụ {max(periods, default='2022-06')}"))
+            hint = (f"kỳ {period} chưa có trong bảng kỳ báo cáo: thêm kỳ này vào data/periods.csv (ngày bắt đầu, ngày cuối, hạn nộp) rồi nhập lại"
+                    if re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", period) else
+                    f"không có mã này trong bảng kỳ báo cáo (periods): viết dạng YYYY-MM, ví dụ {max(periods, default='2022-06')}")
+            result.reject(row, Problem(row.source or sent_file, row.line, position["period_id"], "period_id", period, hint))
             continue
         previous = seen.get(row.key)
         if previous is not None:
             if _same_value(previous.cells["value"], row.cells["value"]):
                 result.unchanged.append(row)
             else:
-                result.reject(row, Problem(sent_file, row.line, 0, "team_id+indicator_id+period_id", " / ".join(row.key),
+                result.reject(row, Problem(row.source or sent_file, row.line, 0, "team_id+indicator_id+period_id", " / ".join(row.key),
                                            f"trùng với dòng {previous.line} của tệp nhưng khác kết quả ({previous.cells['value']} và {row.cells['value']}): mỗi tổ chỉ ghi một kết quả cho một chỉ tiêu trong một kỳ; xóa một dòng"))
             continue
         seen[row.key] = row
@@ -363,7 +406,7 @@ def validate_plan(root: Path, result: Plan, today: dt.date, replace: bool = True
     as it will be written (old values kept) is checked too: a new month must not fall below a kept one.
     Problems elsewhere in the data mean the data was already invalid: the import cannot run."""
     located: list[Problem] = []
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[tuple[str, int], str]] = set()
     elsewhere: list[Problem] = []
     position = {name: i for i, name in enumerate(REPORT_HEADER, start=1)}
     for trial_replace in ((True,) if replace else (True, False)):
@@ -378,11 +421,11 @@ def validate_plan(root: Path, result: Plan, today: dt.date, replace: bool = True
             if row is None:
                 elsewhere.append(problem)
                 continue
-            if (row.line, message) in seen:
+            if (row.where, message) in seen:
                 continue
-            seen.add((row.line, message))
+            seen.add((row.where, message))
             column = problem.column
-            moved = Problem(result.sent_file, row.line, position.get(column.split("+")[0], 0), column, value, message)
+            moved = Problem(row.source or result.sent_file, row.line, position.get(column.split("+")[0], 0), column, value, message)
             result.reject(row, moved)
             located.append(moved)
     if elsewhere:
