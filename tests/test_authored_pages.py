@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT, run_script
-from sotay.constants import MACRO_VARIABLES
+from sotay.constants import MACRO_FIELDS, MACRO_VARIABLES
 from sotay.validate.pages import check_macros, check_pages
 from sotay.validate.posts import blog_categories, check_posts
 
@@ -77,7 +77,6 @@ def test_a_missing_image_in_a_post_or_page_is_located(docs):
 
 @pytest.mark.parametrize("old, new, column, said_", [
     ("categories:\n  - Dịch vụ công", "categories: Dịch vụ công", "categories", "chuyên mục phải là một danh sách"),
-    ("categories:\n  - Dịch vụ công", "categories:", "categories", "chuyên mục phải là một danh sách"),
     ("categories:\n", "draft: có\ncategories:\n", "draft", "draft chỉ nhận true"),
 ])
 def test_post_front_matter_the_blog_refuses_in_english_is_said_in_vietnamese(docs, old, new, column, said_):
@@ -86,6 +85,12 @@ def test_post_front_matter_the_blog_refuses_in_english_is_said_in_vietnamese(doc
     categories = blog_categories(docs.parent / "mkdocs.yml")
     found = [p for p in check_posts(docs, categories) if p.column == column]
     assert len(found) == 1 and said_ in found[0].message and found[0].row == line_of(post, new.split("\n")[0])
+
+
+def test_post_front_matter_the_blog_takes_is_taken(docs):
+    post = docs / POST
+    edit(post, "categories:\n", "draft:\ncategories: []\nx:\n")
+    assert said(check_posts(docs, blog_categories(docs.parent / "mkdocs.yml"))) == []
 
 
 def test_a_post_without_front_matter_is_told_the_keys_of_a_post(docs):
@@ -100,6 +105,9 @@ def test_a_post_without_front_matter_is_told_the_keys_of_a_post(docs):
     ("index.md", "\n## Liên hệ {#lien-he}\n", "## Liên hệ {#lien-he}", "Mã neo tiêu đề viết có dấu cách: { #lien-he }"),
     ("index.md", "\nSố tổ: {{ so_lieu.village_teams\n", "Số tổ: {{ so_lieu.village_teams", "viết sai hoặc chưa đóng"),
     ("huong-dan/to-bao-cao-ket-qua.md", "\nTổ: {{ ten_to }}\n", "ten_to", "mẫu dùng tên 'ten_to' mà trang không có"),
+    ("index.md", "\nSố tổ: {{ so_lieu.to_thon }}\n", "so_lieu.to_thon", "so_lieu không có mục 'to_thon'"),
+    ("index.md", "\nSố tổ: {{ so_lieu.village_teams | khong_co }}\n", "Số tổ: {{ so_lieu.village_teams | khong_co }}",
+     "mẫu dùng bộ lọc (sau dấu |) không có"),
 ])
 def test_template_code_on_a_page_that_runs_macros_is_checked(docs, page, added, value, said_):
     path = docs / page
@@ -112,8 +120,16 @@ def test_template_code_on_a_page_that_runs_macros_is_checked(docs, page, added, 
 def test_template_code_may_use_the_sites_names_and_the_pages_own(docs):
     page = docs / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n{{ config.site_name }} {{ now() }} {{ generator }} {{ title }}"
-                    " {% for p in ky_bao_cao %}{{ p.ky }}{% endfor %} {{ range(2)|list }}\n", encoding="utf-8")
+                    " {% for p in ky_bao_cao %}{{ p.ky }}{% endfor %} {{ range(2)|list }} {{ 'tai-ve/' | relative_url }}"
+                    " {{ so_lieu['village_teams'] }} {{ chi_tieu.luy_ke | join(', ') }}\n", encoding="utf-8")
     assert said(check_macros(docs)) == []
+
+
+def test_links_to_pages_and_files_the_build_writes_are_taken(docs):
+    page = docs / "cach-lam-hay" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Thành phố](../don-vi/thanh-pho-hai-duong/index.md) "
+                    "[Bản ngoại tuyến](../tai-ve/so-tay-offline.zip) [Tiến độ](../tien-do/huyen-gia-loc/index.md)\n", encoding="utf-8")
+    assert said(check_pages(docs)) == []
 
 
 def test_the_macros_module_gives_exactly_the_names_validation_allows(monkeypatch):
@@ -129,6 +145,9 @@ def test_the_macros_module_gives_exactly_the_names_validation_allows(monkeypatch
         env = SimpleNamespace(conf=SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml")), variables={})
         module.define_env(env)
         assert set(env.variables) == MACRO_VARIABLES
+        if data == DATA:  # every key of its mappings is one validation knows, and the other way round
+            for variable, fields in MACRO_FIELDS.items():
+                assert set(env.variables[variable]) == fields, variable
 
 
 def test_validate_and_the_build_both_refuse_a_broken_page(tmp_path):
@@ -156,8 +175,10 @@ def test_two_tags_merged_by_one_more_space_of_indent_are_located(docs):
 def test_code_written_as_code_is_text_not_a_script(docs):
     from sotay.validate.guides import check_active
     body = ["Không dán `<script>` vào trang.", "```html", '<iframe src="x"></iframe>', "```",
-            "<script>alert(1)</script> và `mã`", "`` a` <iframe> ``", "` <iframe> chưa đóng"]
-    assert [(p.row, p.value) for p in check_active(body, 0, "docs/x.md")] == [(5, "<script"), (7, "<iframe")]
+            "<script>alert(1)</script> và `mã`", "`` a` <iframe> ``", "` <iframe> chưa đóng", "\\`<script>x</script>\\`",
+            "x " + "`" * 20000 + "<script>"]
+    assert [(p.row, p.value) for p in check_active(body, 0, "docs/x.md")] == [(5, "<script"), (7, "<iframe"), (8, "<script"),
+                                                                             (9, "<script")]
 
 
 def test_a_page_file_name_with_spaces_or_tone_marks_is_refused_with_its_address_form(docs):
@@ -167,3 +188,7 @@ def test_a_page_file_name_with_spaces_or_tone_marks_is_refused_with_its_address_
     found = check_file_names(docs)
     assert [(p.file, p.value) for p in found] == [("docs/huong-dan/Hướng dẫn VNeID mới.md", "Hướng dẫn VNeID mới.md")]
     assert "ví dụ huong-dan-vneid-moi.md" in found[0].message
+    (docs / "huong-dan" / "Hướng dẫn VNeID mới.md").rename(docs / "huong-dan" / "vneid.md")
+    (docs / "cach-lam-hay").rename(docs / "Cách làm hay")
+    found = check_file_names(docs)
+    assert {(p.value, "ví dụ cach-lam-hay" in p.message) for p in found} == {("Cách làm hay", True)}

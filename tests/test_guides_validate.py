@@ -241,6 +241,8 @@ def test_an_impossible_date_in_front_matter_is_located(tmp_path):
     ("title: Bài\nplatforms: [vneid, pc-covid\ndifficulty: vừa\n", 3, "dấu '[' mở danh sách ở dòng này chưa được đóng"),
     ("title: Bài\ndifficulty vua\ntime: 20 phút\n", 3, "dòng này thiếu dấu ':' sau tên khóa"),
     ('title: "Bài" mới\n', 2, "có chữ thừa sau giá trị trong ngoặc kép"),
+    ('title: "C:\\đường"\n', 2, "dấu \\ trong ngoặc kép"),  # the parser's English quoting a Vietnamese letter
+    ("title: *tên\n", 2, "không dùng neo/bí danh YAML"),
 ])
 def test_front_matter_syntax_is_located_where_it_went_wrong_in_vietnamese(text, line, said):
     from sotay.yamlio import load_yaml

@@ -462,3 +462,33 @@ def test_replaced_is_said_only_when_written(mini, tmp_path):
     code, output = run(sent, "--data", mini, "--replace", "--dry-run")
     assert "đã thay" not in output and "sẽ thay khi chạy không có --dry-run" in output, output
     assert hashes(mini) == before
+
+
+def test_the_list_of_codes_made_visible_is_not_data_and_merges_copy_no_result(mini, tmp_path):
+    from sotay.exports.report_template import LISTS_SHEET
+    model = load_model(mini, dt.date.fromisoformat(TODAY))
+    sent = tmp_path / "mau.xlsx"
+    sent.write_bytes(xlsx_template(model, model.periods["2022-08"]))
+    workbook = load_workbook(sent)
+    workbook[LISTS_SHEET].sheet_state = "visible"  # a sender unhid it to read the codes
+    sheet = workbook[DATA_SHEET]
+    sheet["A2"], sheet["B2"], sheet["D2"], sheet["E2"] = "TCN-10510-01", "gian-hang", 4, "20/09/2022"
+    sheet["B3"], sheet["D3"], sheet["E3"] = "tk-dvc", 60, "20/09/2022"
+    sheet.merge_cells("A2:A6")  # the team id over five rows, two of them filled: rows 4-6 stay empty rows
+    workbook.save(sent)
+    code, output = run(sent, "--data", mini, "--dry-run")
+    assert code == 0 and "Thêm mới:            1" in output and "Không đổi (đã có):   1" in output, output
+    sheet.merge_cells("D2:D3")  # one result over two indicators: not copied, the second row misses its result
+    workbook.save(sent)
+    code, output = run(sent, "--data", mini, "--dry-run")
+    assert code == 1 and "mau.xlsx:3:value: : " in output, output
+
+
+def test_a_key_repeated_on_another_sheet_names_that_sheet(mini, tmp_path):
+    sent = write_xlsx(tmp_path / "hai.xlsx", [["TCN-10510-01", "gian-hang", "2022-08", 4, "2022-09-20"]])
+    workbook = load_workbook(sent)
+    copy = workbook.copy_worksheet(workbook[DATA_SHEET])
+    copy["D2"] = 5
+    workbook.save(sent)
+    code, output = run(sent, "--data", mini)
+    assert code == 1 and f"trùng với dòng 2 của hai.xlsx (trang {DATA_SHEET}) nhưng khác kết quả" in output, output

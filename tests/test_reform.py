@@ -253,6 +253,21 @@ def test_new_unit_page_gives_its_2022_communes_share_of_each_session(after):
             f"{session.own_teams} tổ, {session.own_people} người.") in text
 
 
+def test_a_session_with_no_attendance_entered_says_so_on_a_new_unit_page(tmp_path, after):
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    new = reform_analytics.get(after, after.units["31-2025"]).unit("10507-2025")
+    communes = {s.unit.id for s in [*new.whole, *new.partial]}
+    session = next(s.training for s in new.sessions if s.training.unit.id in communes)  # held there: still listed
+    rows = (data / "attendance.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data / "attendance.csv").write_text("".join(r for r in rows if not r.startswith(session.id + ",")), encoding="utf-8")
+    model = load_model(data, AFTER)
+    page = next(p for p in reform.build(model, Settings(data, ROOT / "docs", AFTER))[0] if p.path == "don-vi/2025/phuong-thanh-dong/index.md")
+    item = next(li for li in re.findall(r"<li>.*?</li>", page.render(), re.S) if session.venue in li)
+    assert text_of(item).endswith(": chưa có số liệu điểm danh.") and "0 tổ" not in item
+
+
 def test_partial_sources_are_listed_apart_and_not_added(after):
     page = next(p for p in reform.build(after, settings_on(AFTER))[0] if p.path == "don-vi/2025/xa-lai-khe/index.md")
     text = text_of(page.render())

@@ -423,6 +423,9 @@ def test_more_attendees_than_the_team_had_members_on_the_day(mini):
     edit_cell(mini / "attendance.csv", 2, "attendees", "2")
     edit_cell(mini / "members/288.csv", 4, "since", "2022-06-03")  # joined the day after: one member that day
     assert [p.split(": ", 2)[0] for p in problems(mini)] == ["attendance.csv:2:attendees"]
+    edit_cell(mini / "members/288.csv", 4, "since", "2022-04-20")
+    append_row(mini / "attendance.csv", ["TH-2022-001", "TCN-10507-02", "1"])  # set up 01/08/2022: one problem, not two
+    assert [p.split(": ", 2)[0] for p in problems(mini)] == ["attendance.csv:4:team_id"]
 
 
 def test_a_column_wrong_row_after_row_is_summed_up_once_and_scattered_problems_are_not():

@@ -26,3 +26,12 @@ EXTRA_TOPICS = {
 
 # The names hooks/macros.py gives the pages that run macros (render_macros: true); validation refuses others.
 MACRO_VARIABLES = frozenset({"so_lieu", "du_lieu_mau", "ky_bao_cao", "chi_tieu"})
+# The keys of its two mappings: with on_undefined: strict a misspelt one stops the build, and mkdocs build -q
+# says nothing. so_lieu's progress keys are absent before the first period is due.
+MACRO_FIELDS = {
+    "so_lieu": frozenset({"province_members", "districts_with_group", "districts_total", "district_members",
+                          "communes_with_teams", "communes_total", "village_teams", "village_members",
+                          "communes_with_steering", "commune_steering_members", "cham_nhat", "ky_bao_cao",
+                          "bao_cao_du_kien", "bao_cao_da_nop", "bao_cao_dung_han", "ty_le_bao_cao", "ty_le_dung_han"}),
+    "chi_tieu": frozenset({"luy_ke", "trong_ky"}),
+}

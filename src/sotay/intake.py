@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .csvio import decode, read_csv, write_bytes_atomic
 from .errors import CannotRun, Problem
-from .exports.report_template import DATA_SHEET, REPORT_HEADER
+from .exports.report_template import DATA_SHEET, LISTS_SHEET, REPORT_HEADER
 from .package import DESCRIPTOR, read_package
 from .validate.check import check
 
@@ -131,20 +131,53 @@ def _rows_from(table: list[tuple[int, list[object]]], file: str) -> tuple[list[S
 _OLE = b"\xd0\xcf\x11\xe0"  # a compound file: an .xls renamed, or an .xlsx saved with a password
 
 
-def _names_columns(table: list[tuple[int, list[object]]], names: tuple[str, ...]) -> bool:
-    first = next((cells for _, cells in table if any(normalise_cell("", c) for c in cells)), None)
-    return first is not None and set(names) <= {normalise_cell("", c).lower() for c in first}
+def _header(table: list[tuple[int, list[object]]]) -> tuple[int, list[str]] | None:
+    """(index in table, names) of the first row with anything in it."""
+    return next(((i, [normalise_cell("", c).lower() for c in cells]) for i, (_, cells) in enumerate(table)
+                 if any(normalise_cell("", c) for c in cells)), None)
+
+
+# Merged over several rows, these read as typed in each row (one team id, period or date for a block of
+# rows); a merged result or indicator is left to its first row: copying it would invent values.
+_FILLED_DOWN = ("team_id", "period_id", "submitted_on")
+
+
+def _fill_merged(sheet, table: list[tuple[int, list[object]]]) -> None:
+    """Excel keeps a merged cell's value in its top left cell: put it in the rows below it, in the columns
+    of _FILLED_DOWN, where the sender typed a team, indicator or result (a row empty but for the merge and
+    the template's prefilled period stays empty)."""
+    header = _header(table)
+    if header is None:
+        return
+    names = header[1]
+    for merged in sheet.merged_cells.ranges:
+        columns = range(merged.min_col - 1, merged.max_col)
+        if merged.min_row == merged.max_row or any(c >= len(names) or names[c] not in _FILLED_DOWN for c in columns):
+            continue
+        top = merged.min_row - 1
+        if top >= len(table):
+            continue
+        value = table[top][1][merged.min_col - 1] if merged.min_col - 1 < len(table[top][1]) else None
+        for row in range(top + 1, min(merged.max_row, len(table))):
+            cells = table[row][1]
+            if any(normalise_cell("", c) for i, c in enumerate(cells)
+                   if i not in columns and i < len(names) and names[i] in ("team_id", "indicator_id", "value")):
+                for col in columns:
+                    if col < len(cells):
+                        cells[col] = value
 
 
 def _read_xlsx(path: Path, file: str) -> list[tuple[str, list[tuple[int, list[object]]]]]:
-    """(name for problems, rows) of each sheet holding report rows: the visible sheets whose first row names
-    team_id and indicator_id (a sender copies the sheet for a second village), else the template's data
-    sheet or the first visible sheet, whose header problem is then said. Merged cells read as filled."""
+    """(name for problems, rows) of each sheet holding report rows: the sheets whose first row names every
+    column of the template (a sender copies the sheet for a second village), else the template's data
+    sheet or the first sheet, whose header problem is then said. Visible sheets only, unless all are hidden;
+    the template's list of codes never counts, even made visible."""
     from openpyxl import load_workbook
 
-    if path.read_bytes()[:4] == _OLE:
-        raise CannotRun(f"'{file}' có mật khẩu hoặc là tệp Excel cũ đổi tên: mở bằng Excel, bỏ mật khẩu nếu có "
-                        "(Tệp → Thông tin → Bảo vệ sổ làm việc), rồi Lưu thành 'Sổ làm việc Excel (.xlsx)' và nhập lại.")
+    with path.open("rb") as handle:
+        if handle.read(4) == _OLE:
+            raise CannotRun(f"'{file}' có mật khẩu hoặc là tệp Excel cũ đổi tên: mở bằng Excel, bỏ mật khẩu nếu có "
+                            "(Tệp → Thông tin → Bảo vệ sổ làm việc), rồi Lưu thành 'Sổ làm việc Excel (.xlsx)' và nhập lại.")
     try:
         with warnings.catch_warnings():  # openpyxl's English notes on parts it does not read (Excel's x14 lists)
             warnings.simplefilter("ignore")
@@ -153,23 +186,22 @@ def _read_xlsx(path: Path, file: str) -> list[tuple[str, list[tuple[int, list[ob
         raise CannotRun(f"không mở được '{file}' như tệp Excel (.xlsx): tệp bị hỏng hoặc không phải tệp Excel. "
                         "Mở tệp bằng Excel và lưu lại dạng .xlsx, hoặc xin tổ gửi lại tệp.") from None
     try:
-        visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+        sheets = [ws for ws in workbook.worksheets if ws.sheet_state == "visible" and ws.title != LISTS_SHEET]
+        if not sheets:
+            sheets = [ws for ws in workbook.worksheets if ws.title != LISTS_SHEET]
         tables = []
-        for sheet in visible:
+        for sheet in sheets:
             table = [(line, list(cells)) for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1)]
-            for merged in sheet.merged_cells.ranges:  # the value sits in the top left cell only
-                top = merged.min_row - 1
-                value = table[top][1][merged.min_col - 1] if top < len(table) and merged.min_col - 1 < len(table[top][1]) else None
-                for row in range(merged.min_row - 1, min(merged.max_row, len(table))):
-                    for col in range(merged.min_col - 1, min(merged.max_col, len(table[row][1]))):
-                        table[row][1][col] = value
+            _fill_merged(sheet, table)
             tables.append((sheet.title, table))
-        found = [(title, table) for title, table in tables if _names_columns(table, ("team_id", "indicator_id"))]
+        found = [(title, table) for title, table in tables
+                 if (header := _header(table)) is not None and set(REPORT_HEADER) <= set(header[1])]
         if len(found) > 1:
             return [(f"{file} (trang {title})", table) for title, table in found]
         if found:
             return [(file, found[0][1])]
-        fallback = next((t for t in tables if t[0] == DATA_SHEET), tables[0] if tables else None)
+        fallback = next((t for t in tables if t[0] == DATA_SHEET), None) or next(
+            (t for t in tables if (header := _header(t[1])) is not None and "team_id" in header[1]), tables[0] if tables else None)
         return [(file, fallback[1])] if fallback else [(file, [])]
     finally:
         workbook.close()
@@ -293,7 +325,7 @@ def plan(root: Path, rows: list[SentRow], sent_file: str) -> Plan:
                 result.unchanged.append(row)
             else:
                 result.reject(row, Problem(row.source or sent_file, row.line, 0, "team_id+indicator_id+period_id", " / ".join(row.key),
-                                           f"trùng với dòng {previous.line} của tệp nhưng khác kết quả ({previous.cells['value']} và {row.cells['value']}): mỗi tổ chỉ ghi một kết quả cho một chỉ tiêu trong một kỳ; xóa một dòng"))
+                                           f"trùng với dòng {previous.line} của {'tệp' if previous.source == row.source else previous.source} nhưng khác kết quả ({previous.cells['value']} và {row.cells['value']}): mỗi tổ chỉ ghi một kết quả cho một chỉ tiêu trong một kỳ; xóa một dòng"))
             continue
         seen[row.key] = row
         old = existing.get(row.key)

@@ -11,27 +11,31 @@ from .errors import Problem
 MAX_YAML_BYTES = 1024 * 1024  # a package description or a schema is a few kilobytes
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """What _StrictLoader refuses, said in Vietnamese already."""
+
+
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader that refuses what editors never mean: tags, anchors, aliases, duplicate keys."""
 
     def compose_node(self, parent, index):  # noqa: D401 - yaml API
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.MarkedYAMLError(None, None, "không dùng neo/bí danh YAML (&, *): hãy viết giá trị ra đầy đủ", event.start_mark)
+            raise _Refused(None, None, "không dùng neo/bí danh YAML (&, *): hãy viết giá trị ra đầy đủ", event.start_mark)
         if getattr(event, "anchor", None) is not None:
-            raise yaml.MarkedYAMLError(None, None, "không dùng neo YAML (&tên): hãy viết giá trị ra đầy đủ", event.start_mark)
+            raise _Refused(None, None, "không dùng neo YAML (&tên): hãy viết giá trị ra đầy đủ", event.start_mark)
         if getattr(event, "tag", None) is not None:
-            raise yaml.MarkedYAMLError(None, None, "thẻ YAML (!tag) không được phép: hãy xóa thẻ và viết giá trị thường", event.start_mark)
+            raise _Refused(None, None, "thẻ YAML (!tag) không được phép: hãy xóa thẻ và viết giá trị thường", event.start_mark)
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
         seen = set()
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise yaml.MarkedYAMLError(None, None, "tên khóa phải là chữ, không phải danh sách hay bảng", key_node.start_mark)
+                raise _Refused(None, None, "tên khóa phải là chữ, không phải danh sách hay bảng", key_node.start_mark)
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
-                raise yaml.MarkedYAMLError(None, None, f"khóa '{key}' bị lặp lại: mỗi khóa chỉ được khai báo một lần", key_node.start_mark)
+                raise _Refused(None, None, f"khóa '{key}' bị lặp lại: mỗi khóa chỉ được khai báo một lần", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -40,7 +44,7 @@ class _StrictLoader(yaml.SafeLoader):
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:  # 2022-02-31, 2022-13-01: PyYAML raises without a line number
-            raise yaml.MarkedYAMLError(None, None, f"ngày '{node.value}' không có thật: kiểm tra ngày và tháng (viết năm-tháng-ngày, ví dụ 2022-08-15)", node.start_mark) from None
+            raise _Refused(None, None, f"ngày '{node.value}' không có thật: kiểm tra ngày và tháng (viết năm-tháng-ngày, ví dụ 2022-08-15)", node.start_mark) from None
 
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
@@ -70,7 +74,9 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, list[
         # An unclosed quote or bracket, or a key without ':', shows where it ends up failing (often the end
         # of the file, or the next line): the line that opened it is the one to fix.
         opened = _OPENED.get(str(exc.context or "")) if exc.context_mark is not None else None
-        if opened is not None:
+        if isinstance(exc, _Refused):
+            pass
+        elif opened is not None:
             mark, what = exc.context_mark, opened
         elif "tab" in what.lower() or "'\\t'" in what or "\t" in what:
             what = "có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách"
@@ -115,9 +121,9 @@ def _translate(what: str) -> str:
         "expected ',' or ']'": "thiếu dấu ']' đóng danh sách hoặc dấu ',' giữa các mục",
         "expected ',' or '}'": "thiếu dấu '}' đóng hoặc dấu ',' giữa các mục",
         "found undefined alias": "không dùng neo/bí danh YAML (&, *): hãy viết giá trị ra đầy đủ",
+        "found unknown escape character": "dấu \\ trong ngoặc kép mở đầu một ký tự đặc biệt: dùng ngoặc đơn '…' hoặc viết \\\\",
+        "expected alphabetic or numeric character": "không dùng neo/bí danh YAML (&, *) ở đầu giá trị: đặt giá trị trong ngoặc kép",
     }
-    if not what.isascii():  # ours (_StrictLoader), already Vietnamese
-        return what
     for english, vietnamese in known.items():
         if what.startswith(english):
             return vietnamese

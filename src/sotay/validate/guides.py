@@ -32,6 +32,8 @@ DIRECTORY_PAGE = "danh-ba/index.md"  # the directory: authored placeholder or ge
 # Pages the build writes (sotay.pages, and the glue's download page) that authored pages link to.
 GENERATED_PAGES = {DIRECTORY_PAGE, "don-vi/index.md", "tien-do/index.md", "tap-huan/index.md", "huong-dan/index.md",
                    "bien-tap/tu-dien-du-lieu.md", "bien-tap/mau-bao-cao/index.md", "tai-ve/index.md"}
+# Folders the build fills (unit, team and progress pages, downloads): any path under them may be linked.
+GENERATED_FOLDERS = ("don-vi/", "to/", "tien-do/", "tap-huan/", "danh-ba/", "tai-ve/", "bien-tap/mau-bao-cao/")
 SECTIONS = ("Bạn cần chuẩn bị", "Các bước", "Nếu gặp trục trặc", "Hỏi ai")
 STEPS = "Các bước"
 
@@ -230,7 +232,27 @@ _ACTIVE = re.compile(r"<\s*(?:script|iframe|object|embed|form)\b|\bon[a-z]+\s*=|
                      re.IGNORECASE)
 
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_TICKS = re.compile(r"\\`|`+")
+
+
+def _without_code(line: str) -> str:
+    """The line with its code spans (`…`, ``…``) blanked, in one pass: a run of n backticks opens a span that
+    the next run of exactly n closes; an escaped \\` opens nothing (Markdown shows it as a backtick)."""
+    out, at, opened = [], 0, None  # opened: (start, length) of the run that opened a span
+    for match in _TICKS.finditer(line):
+        run = match.group(0)
+        if run.startswith("\\"):
+            continue
+        if opened is None:
+            out.append(line[at:match.start()])
+            opened = (match.start(), len(run))
+        elif len(run) == opened[1]:
+            at, opened = match.end(), None
+    if opened is not None:  # never closed: the backticks are text
+        out.append(line[opened[0]:])
+    else:
+        out.append(line[at:])
+    return "".join(out)
 
 
 def check_active(body: list[str], offset: int, name: str) -> list[Problem]:
@@ -240,7 +262,7 @@ def check_active(body: list[str], offset: int, name: str) -> list[Problem]:
         if _FENCE.match(line):
             fenced = not fenced
             continue
-        match = None if fenced else _ACTIVE.search(_CODE_SPAN.sub("", line))
+        match = None if fenced else _ACTIVE.search(_without_code(line))
         if match:
             problems.append(Problem(name, offset + i + 1, 0, "", match.group(0).strip(),
                                     "bài không được chứa mã chạy trên trang (<script>, <iframe>, onclick=…, javascript:): xóa đoạn này; muốn thêm nút hay hình, hỏi nhóm kỹ thuật"))
@@ -342,6 +364,8 @@ def _check_target(target: str, row: int, name: str, path: Path, docs_dir: Path, 
         size = resolved.stat().st_size
         if size > MAX_IMAGE_BYTES:
             return [Problem(name, row, 0, "", target, f"hình nặng {size // 1024} KB, quá 200 KB: thu nhỏ hoặc nén hình để người dùng mạng yếu vẫn xem được")]
+        return []
+    if inside.startswith(GENERATED_FOLDERS):
         return []
     if not parts.path.endswith(".md"):
         if resolved.is_file():

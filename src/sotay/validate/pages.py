@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import jinja2.meta
 
-from ..constants import MACRO_VARIABLES
+from ..constants import MACRO_FIELDS, MACRO_VARIABLES
 from ..errors import Problem
 from ..slugs import slugify
 from ..yamlio import load_yaml
@@ -21,6 +21,7 @@ from .posts import post_files, read_mkdocs_yml
 PLUGIN_NAMES = frozenset({"config", "environment", "extra", "git", "plugin", "context", "fix_url", "macros_info", "now",
                           "macros", "filters", "filters_builtin", "navigation", "files", "page"})
 _JINJA = jinja2.Environment()
+_JINJA.filters.update(pretty=str, relative_url=str)  # mkdocs-macros' own filters: only their names matter here
 
 
 def authored_pages(docs_dir: Path) -> list[Path]:
@@ -58,11 +59,18 @@ def check_file_names(docs_dir: Path) -> list[Problem]:
     docs = Path(docs_dir)
     problems = []
     for path in authored_pages(docs):
-        if not _FILE_NAME.fullmatch(path.name):
-            name = f"{docs.name}/{path.relative_to(docs).as_posix()}"
-            problems.append(Problem(name, 0, 0, "", path.name,
-                                    f"tên tệp là địa chỉ của trang: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ "
-                                    f"{slugify(path.stem) or 'bai-moi'}.md (đổi tên tệp, và sửa các liên kết tới nó)"))
+        relative = path.relative_to(docs)
+        name = f"{docs.name}/{relative.as_posix()}"
+        for folder in relative.parts[:-1]:  # a folder is part of the address too
+            if not _FILE_NAME.fullmatch(folder + ".md"):
+                problems.append(Problem(name, 0, 0, "", folder, f"tên thư mục là một phần địa chỉ của trang: chỉ dùng chữ thường không dấu, "
+                                                                 f"số và dấu gạch ngang, ví dụ {slugify(folder) or 'muc-moi'}"))
+                break
+        else:
+            if not _FILE_NAME.fullmatch(path.name):
+                problems.append(Problem(name, 0, 0, "", path.name,
+                                        f"tên tệp là địa chỉ của trang: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ "
+                                        f"{slugify(path.stem) or 'bai-moi'}.md (đổi tên tệp, và sửa các liên kết tới nó)"))
     return problems
 
 
@@ -107,12 +115,38 @@ def check_macros(docs_dir: Path) -> list[Problem]:
                                     "trang này chạy mẫu (render_macros: true): '{{', '{%' và '{#' chỉ dùng để mở mẫu, và mẫu ở đây "
                                     "viết sai hoặc chưa đóng. Mã neo tiêu đề viết có dấu cách: { #lien-he }"))
             continue
-        for unknown in sorted(jinja2.meta.find_undeclared_variables(tree) - known - set(meta)):
-            row = next((start + i + 1 for i, line in enumerate(lines[start:]) if unknown in line), start + 1)
-            problems.append(Problem(name, row, 0, "", unknown,
+        try:
+            undeclared = jinja2.meta.find_undeclared_variables(tree)
+        except jinja2.TemplateError as exc:  # a filter or test that does not exist ({{ x | khong_co }})
+            row = start + (getattr(exc, "lineno", None) or 1)
+            problems.append(Problem(name, row, 0, "", lines[row - 1].strip()[:80] if row <= len(lines) else "",
+                                    "mẫu dùng bộ lọc (sau dấu |) không có: xóa bộ lọc hoặc sửa chính tả"))
+            continue
+
+        def row_of(word: str) -> int:
+            return next((start + i + 1 for i, line in enumerate(lines[start:]) if word in line), start + 1)
+        for unknown in sorted(undeclared - known - set(meta)):
+            problems.append(Problem(name, row_of(unknown), 0, "", unknown,
                                     f"mẫu dùng tên '{unknown}' mà trang không có: dùng một trong {', '.join(sorted(MACRO_VARIABLES))} "
                                     "(xem trang Biên tập) hoặc sửa chính tả"))
+        for variable, field in _fields_used(tree):
+            allowed = MACRO_FIELDS.get(variable)
+            if allowed is not None and field not in allowed and variable not in meta:
+                problems.append(Problem(name, row_of(f"{variable}.{field}"), 0, "", f"{variable}.{field}",
+                                        f"{variable} không có mục '{field}': dùng một trong {', '.join(sorted(allowed))}"))
     return sorted(problems)
+
+
+def _fields_used(tree: jinja2.nodes.Template) -> list[tuple[str, str]]:
+    """(variable, field) for each so_lieu.x or so_lieu['x'] in the template."""
+    found = []
+    for node in tree.find_all((jinja2.nodes.Getattr, jinja2.nodes.Getitem)):
+        if isinstance(node.node, jinja2.nodes.Name):
+            if isinstance(node, jinja2.nodes.Getattr):
+                found.append((node.node.name, node.attr))
+            elif isinstance(node.arg, jinja2.nodes.Const) and isinstance(node.arg.value, str):
+                found.append((node.node.name, node.arg.value))
+    return found
 
 
 def _extra_names(mkdocs_yml: Path) -> set[str]:

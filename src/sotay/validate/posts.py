@@ -44,15 +44,15 @@ def check_post(path: Path, docs_dir: Path, allowed: list[str] | None) -> list[Pr
         problems.append(Problem(name, where.get("date", 1), 1, "date", "" if date is None else str(date),
                                 "thiếu ngày đăng hoặc ngày không hợp lệ: viết năm-tháng-ngày, ví dụ date: 2022-08-20"))
     # What the blog plugin refuses, in English and without a line: a category written as text, not a list;
-    # an empty list; draft: other than true or false.
+    # draft: other than true or false. (It takes an empty list, and an empty draft:.)
     categories = meta.get("categories")
-    if "categories" in meta and (not isinstance(categories, list) or not categories
-                                 or not all(isinstance(c, str) and c.strip() for c in categories)):
+    if categories is not None and (not isinstance(categories, list)
+                                   or not all(isinstance(c, str) and c.strip() for c in categories)):
         problems.append(Problem(name, where.get("categories", 1), 2, "categories", "" if categories is None else str(categories),
                                 "chuyên mục phải là một danh sách, mỗi dòng một mục, ví dụ:\ncategories:\n  - VNeID"))
         categories = [c for c in categories if isinstance(c, str)] if isinstance(categories, list) else []
     categories = categories or []
-    if "draft" in meta and not isinstance(meta["draft"], bool):
+    if meta.get("draft") is not None and not isinstance(meta["draft"], bool):
         problems.append(Problem(name, where.get("draft", 1), 3, "draft", str(meta["draft"]),
                                 "draft chỉ nhận true (bài nháp, chưa đăng) hoặc false: viết draft: true hoặc xóa dòng này"))
     for category in categories if allowed is not None else []:

@@ -294,7 +294,9 @@ def _attendance(ctx: Context) -> Iterator[Problem]:
             terms.setdefault(member["team_id"], []).append((member["since"], member["until"]))
     for row in ctx.rows("attendance"):
         training = trainings.get(row["training_id"])
-        if training and row["team_id"] in teams and row["attendees"] is not None and "members" not in ctx.incomplete:
+        team = teams.get(row["team_id"])
+        if (training and team and row["attendees"] is not None and "members" not in ctx.incomplete
+                and team["established_on"] <= training["date"]):  # a team set up later: that rule says so
             day = training["date"]
             present = sum(1 for since, until in terms.get(row["team_id"], ())
                           if (since is None or since <= day) and (until is None or until >= day))
