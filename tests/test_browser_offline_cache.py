@@ -62,6 +62,11 @@ def test_a_guide_never_opened_reads_with_no_network(phone_page, built_site):
     phone_page.locator("label.md-header__button[for='__search']").click()
     phone_page.locator("input[data-md-component='search-query']").press_sequentially("vneid")
     expect(phone_page.locator(".md-search-result__meta")).to_contain_text("Chưa tải được dữ liệu tìm kiếm vì chưa có mạng")
+    saved = phone_page.locator(".md-search-result__meta a")  # and leads to the guides, which are saved
+    expect(saved).to_have_text("mở mục Hướng dẫn")
+    assert phone_page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.md-search-result__meta')).fontSize)") >= 12.8
+    saved.click()
+    expect(phone_page.locator("h1")).to_have_text(re.compile("Hướng dẫn"))
     # the directory was kept: it finds a village's team with no network
     phone_page.goto(url + "danh-ba/")
     phone_page.get_by_label("Tìm trong danh bạ").press_sequentially("cam thuong")

@@ -1,6 +1,8 @@
 """Guide pages: banners come from data and "today", the index lists every guide, the QR code is there."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import datetime as dt
 import re
 
@@ -129,6 +131,32 @@ def test_committed_illustrations_match_their_specs_and_are_small():
     for path in svgs:
         text = path.read_text(encoding="utf-8")
         assert "<metadata" not in text and "<image" not in text and "http://www.w3.org/2000/svg" in text
+
+
+def test_illustration_text_fits_its_box_in_dejavu_sans(monkeypatch):
+    """Printed from a desktop, the sketches' sans-serif is DejaVu Sans (the widest of the usual ones): a line
+    estimated at ~0.47 em a letter ran past its box ('Chuyển phí 500.000 đ để nhận…' cut at 'nhậ')."""
+    import importlib.util
+    from PIL import ImageFont
+    from conftest import ROOT
+    from sotay import sketches
+    fonts = {bold: Path(f"/usr/share/fonts/truetype/dejavu/DejaVuSans{'-Bold' if bold else ''}.ttf") for bold in (False, True)}
+    assert all(f.is_file() for f in fonts.values()), "fonts-dejavu-core (installed by .ci/run) is needed"
+    spec = importlib.util.spec_from_file_location("make_guide_images", ROOT / "scripts" / "make_guide_images.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    lines, fit = [], sketches.fit
+
+    def recorded(text, size, bold, width):
+        lines.append((text, fit(text, size, bold, width), bold, width))
+        return lines[-1][1]
+    monkeypatch.setattr(sketches, "fit", recorded)
+    for name, drawing in module.SPECS.items():
+        sketches.draw(drawing)
+    assert len(lines) > 300
+    over = [(text, size, width) for text, size, bold, width in lines
+            if ImageFont.truetype(str(fonts[bold]), size).getlength(text) > width]
+    assert over == [], over
 
 
 def test_illustration_check_catches_a_hand_edited_svg(tmp_path, monkeypatch):

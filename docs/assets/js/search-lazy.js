@@ -24,8 +24,16 @@
   // tìm kiếm" for ever: say what is going on and what still works.
   function unavailable() {
     var meta = document.querySelector(".md-search-result__meta");
-    if (meta) meta.textContent = "Chưa tải được dữ liệu tìm kiếm vì chưa có mạng. Khi có mạng, hãy mở lại ô tìm kiếm; " +
-      "các bài hướng dẫn đã mở trên điện thoại này vẫn đọc được, từ mục Hướng dẫn.";
+    if (!meta) return;
+    var config = document.getElementById("__config"), base = ".";
+    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* keep "." */ }
+    var link = document.createElement("a");
+    link.href = base.replace(/\/$/, "") + "/huong-dan/";
+    link.textContent = "mở mục Hướng dẫn";
+    meta.textContent = "Chưa tải được dữ liệu tìm kiếm vì chưa có mạng. Các bài hướng dẫn đã lưu trên điện thoại vẫn đọc được: ";
+    meta.appendChild(link);
+    meta.appendChild(document.createTextNode(". Khi có mạng, hãy mở lại ô tìm kiếm."));
+    meta.classList.add("sotay-search-offline");
   }
 
   XMLHttpRequest.prototype.send = function () {
