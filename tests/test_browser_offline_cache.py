@@ -35,9 +35,12 @@ def test_a_guide_never_opened_reads_with_no_network(phone_page, built_site):
         vcf = next(built_site.glob("to/*/*.vcf")).relative_to(built_site).as_posix()
         kept = phone_page.evaluate("""async (paths) => {
             for (const p of paths) await (await fetch(p)).text();
-            await new Promise(done => setTimeout(done, 300));  // the worker stores after answering
-            const keys = await (await caches.open("sotay-seen")).keys();
-            return keys.map(k => new URL(k.url).pathname.slice(1));
+            const stored = async () => (await (await caches.open("sotay-seen")).keys()).map(k => new URL(k.url).pathname.slice(1));
+            for (let i = 0; i < 50 && !(await stored()).includes(paths[0]); i++) {  // the worker stores after answering
+                await new Promise(done => setTimeout(done, 100));
+            }
+            await new Promise(done => setTimeout(done, 300));  // time for a wrong second entry to show up too
+            return stored();
         }""", ["tap-huan/", vcf])
         assert "tap-huan/" in kept and vcf not in kept, kept
     finally:
