@@ -190,7 +190,7 @@ def on_page_markdown(markdown, page, config, files):
         page.meta.setdefault("description", page.meta.get("summary", ""))
         # Residents search for guides: rank one above a post or unit page with the same words.
         page.meta.setdefault("search", {"boost": GUIDE_SEARCH_BOOST})
-        return guides.banner_markdown(guides.banners(page.meta, _state["model"])) + markdown
+        return guides.banner_markdown(guides.banners(page.meta, _state["model"])) + guides.search_terms(page.meta) + markdown
     if page.file.src_uri.startswith(EDITORS_FOLDER):
         # Editors know their section; residents searching "zalo" or "tập huấn" want a guide, not the data dictionary.
         page.meta.setdefault("search", {"boost": EDITORS_SEARCH_BOOST})

@@ -192,3 +192,15 @@ def test_a_page_file_name_with_spaces_or_tone_marks_is_refused_with_its_address_
     (docs / "cach-lam-hay").rename(docs / "Cách làm hay")
     found = check_file_names(docs)
     assert {(p.value, "ví dụ cach-lam-hay" in p.message) for p in found} == {("Cách làm hay", True)}
+
+
+def test_guide_keywords_are_a_list_of_text_and_reach_the_search_only(docs):
+    from sotay.pages.guides import search_terms
+    from sotay.validate.guides import check_guides
+    guide = docs / "huong-dan" / "vneid.md"
+    edit(guide, "\nkeywords: [", "\nkeywords: 5\nx: [")
+    found = [p for p in check_guides(docs, {"vneid", "dich-vu-cong", "so-suc-khoe"}) if p.column == "keywords"]
+    assert len(found) == 1 and "'keywords' phải là một danh sách các dòng chữ" in found[0].message
+    block = search_terms({"summary": "Mở <sổ>", "keywords": ["bị lừa", "", 3]})
+    assert block == '<p class="sotay-search-terms" hidden>Mở &lt;sổ&gt; · bị lừa</p>\n\n'
+    assert search_terms({}) == ""

@@ -46,6 +46,14 @@ QUERIES = [
     ("khai sinh", "dich-vu-cong-tao-tai-khoan"),
     ("so do", "thong-tin-dat-dai"),
     ("cccd", "vneid"),
+    # A resident's own words, from a phone review: the guides say "Đăng ký", "phản ánh", "lập", and the
+    # first four found pages with every word but not the guide. Their summaries and keywords are searched.
+    ("tao tai khoan dich vu cong", "dich-vu-cong-tao-tai-khoan"),
+    ("tham gia nhom zalo cua thon", "nhom-zalo-thon"),
+    ("lua dao qua dien thoai", "phong-tranh-lua-dao"),
+    ("bi lua", "phong-tranh-lua-dao"),
+    ("bao duong hong", "phan-anh-hien-truong"),
+    ("bao cao su co duong hong", "phan-anh-hien-truong"),
     # Typed on a keyboard that produces NFD (base letters followed by combining marks).
     (unicodedata.normalize("NFD", "dịch vụ công"), "dich-vu-cong-tao-tai-khoan"),
     (unicodedata.normalize("NFD", "phòng tránh lừa đảo"), "phong-tranh-lua-dao"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import segno
@@ -79,6 +80,16 @@ def banners(meta: dict, model: Model) -> list[Banner]:
                             f"Bài được rà soát lần cuối ngày {format_date(reviewed)}, đã hơn {STALE_MONTHS} tháng. "
                             "Màn hình và tên nút trên điện thoại có thể đã khác; nếu thấy khác, hãy hỏi tổ công nghệ số của thôn."))
     return found
+
+
+def search_terms(meta: dict) -> str:
+    """The summary and the guide's keywords (the words residents use: "tạo tài khoản", "bị lừa", "đường
+    hỏng"), for the site search only: the search wants every word typed, and a guide that says "Đăng ký"
+    was missing from "tao tai khoan dich vu cong" while the progress pages, which say "được tạo", came first.
+    Hidden, so readers and print see the guide as written."""
+    words = [meta.get("summary") or "", *(meta.get("keywords") or [])]
+    text = " · ".join(escape(str(w).strip()) for w in words if isinstance(w, str) and w.strip())
+    return f'<p class="sotay-search-terms" hidden>{text}</p>\n\n' if text else ""
 
 
 def banner_markdown(found: list[Banner]) -> str:

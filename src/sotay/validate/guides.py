@@ -164,7 +164,11 @@ def _check_meta(meta: dict, lines: list[str], name: str, platforms: set[str], cl
             problem(key, value, f"'{key}' phải là {_TYPE_NAMES[kind]}: {hint}")
         elif kind == "date" and not isinstance(value, dt.date):
             problem(key, value, f"'{key}' không phải ngày hợp lệ: {hint}")
-    for key in sorted(set(meta) - set(_KEYS) - {"hide", "description", "search", "icon", "status", "render_macros"}):
+    keywords = meta.get("keywords")
+    if keywords is not None and (not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords)):
+        problem("keywords", keywords, "'keywords' phải là một danh sách các dòng chữ: những từ người dân hay gõ khi tìm bài này, "
+                                      "ví dụ: keywords: [tạo tài khoản, làm giấy tờ qua mạng]")
+    for key in sorted(set(meta) - set(_KEYS) - {"hide", "description", "search", "icon", "status", "render_macros", "keywords"}):
         problem(key, meta[key], f"khóa '{key}' không dùng trong bài hướng dẫn: xóa dòng này hoặc sửa tên khóa cho đúng")
 
     for key, (kind, _) in _KEYS.items():
