@@ -67,6 +67,13 @@ def write_xlsx(path: Path, rows: list[list[object]], *, sheet: str = DATA_SHEET,
     return path
 
 
+def filled_template(mini: Path, path: Path, period: str = "2022-08"):
+    """The site's Excel template for period, saved at path and opened for filling: (path, workbook)."""
+    model = load_model(mini, dt.date.fromisoformat(TODAY))
+    path.write_bytes(xlsx_template(model, model.periods[period]))
+    return path, load_workbook(path)
+
+
 def run(*args: str) -> tuple[int, str]:
     """Run the importer in this process; return (exit code, everything it printed)."""
     out = io.StringIO()
@@ -400,10 +407,7 @@ def test_damaged_or_locked_workbooks_exit_2_in_vietnamese(mini, tmp_path):
 
 
 def test_rows_on_a_copied_sheet_are_read_and_located_by_sheet(mini, tmp_path):
-    model = load_model(mini, dt.date.fromisoformat(TODAY))
-    sent = tmp_path / "hai-thon.xlsx"
-    sent.write_bytes(xlsx_template(model, model.periods["2022-08"]))
-    workbook = load_workbook(sent)
+    sent, workbook = filled_template(mini, tmp_path / "hai-thon.xlsx")
     first = workbook[DATA_SHEET]
     first["A2"], first["B2"], first["D2"], first["E2"] = "TCN-10510-01", "gian-hang", 4, "20/09/2022"
     copy = workbook.copy_worksheet(first)
@@ -422,10 +426,7 @@ def test_rows_on_a_copied_sheet_are_read_and_located_by_sheet(mini, tmp_path):
 
 
 def test_a_renamed_data_sheet_is_found_and_the_hidden_lists_are_not(mini, tmp_path):
-    model = load_model(mini, dt.date.fromisoformat(TODAY))
-    sent = tmp_path / "doi-ten.xlsx"
-    sent.write_bytes(xlsx_template(model, model.periods["2022-08"]))
-    workbook = load_workbook(sent)
+    sent, workbook = filled_template(mini, tmp_path / "doi-ten.xlsx")
     sheet = workbook[DATA_SHEET]
     sheet.title = "Thôn Đông Lạc"
     workbook.move_sheet(sheet, offset=len(workbook.sheetnames))
@@ -466,10 +467,7 @@ def test_replaced_is_said_only_when_written(mini, tmp_path):
 
 def test_the_list_of_codes_made_visible_is_not_data_and_merges_copy_no_result(mini, tmp_path):
     from sotay.exports.report_template import LISTS_SHEET
-    model = load_model(mini, dt.date.fromisoformat(TODAY))
-    sent = tmp_path / "mau.xlsx"
-    sent.write_bytes(xlsx_template(model, model.periods["2022-08"]))
-    workbook = load_workbook(sent)
+    sent, workbook = filled_template(mini, tmp_path / "mau.xlsx")
     workbook[LISTS_SHEET].sheet_state = "visible"  # a sender unhid it to read the codes
     sheet = workbook[DATA_SHEET]
     sheet["A2"], sheet["B2"], sheet["D2"], sheet["E2"] = "TCN-10510-01", "gian-hang", 4, "20/09/2022"
