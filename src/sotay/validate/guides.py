@@ -27,9 +27,8 @@ AUDIENCES = ("resident", "household_business", "team_member")
 DIFFICULTIES = ("de", "vua", "kho")
 MAX_IMAGE_BYTES = 200 * 1024
 DIRECTORY_PAGE = "danh-ba/index.md"  # the directory: authored placeholder or generated page
-# Section pages that builders generate (or may come to generate) instead of docs/ files: a link to one
+# Pages the build writes (sotay.pages, and the glue's download page) instead of docs/ files: a link to one
 # is accepted here; `mkdocs build --strict` still checks it against the generated file.
-# Pages the build writes (sotay.pages, and the glue's download page) that authored pages link to.
 GENERATED_PAGES = {DIRECTORY_PAGE, "don-vi/index.md", "tien-do/index.md", "tap-huan/index.md", "huong-dan/index.md",
                    "bien-tap/tu-dien-du-lieu.md", "bien-tap/mau-bao-cao/index.md", "tai-ve/index.md"}
 # Folders the build fills (unit, team and progress pages, downloads): any path under them may be linked.
