@@ -104,6 +104,8 @@ SPECS = {
     "zalo-4": P("Thôn Đông", ("k", "Nội quy nhóm: …"), ("K", "Ghim"), ("k", "Trả lời"), ("k", "Sao chép")),
     "zalo-5": P("Cài đặt nhóm", ("k", "Thêm phó nhóm"), ("K", "Duyệt người mới"), ("k", "Đổi tên nhóm")),
     "zalo-6": P("Mời vào nhóm", ("q", "Quét để vào nhóm thôn"), ("b", "Chia sẻ mã QR")),
+    "zalo-7": P("Zalo", ("f", "Tìm kiếm"), ("K", "Quét mã QR"), ("k", "Tin nhắn")),
+    "zalo-9": P("Nhóm thôn Đông", ("t", "128 thành viên"), ("B", "Tham gia nhóm"), ("i", "Chờ trưởng nhóm duyệt")),
     # phong-tranh-lua-dao
     "ld-1": P("Tin nhắn", ("k", "Số lạ: TRÚNG THƯỞNG"), ("t", "Chuyển 500.000 đ nhận quà"), ("!", "Dừng lại: lừa đảo!")),
     "ld-2": P("Tin nhắn", ("k", "Mã OTP: 482917"), ("!", "Không đọc mã cho ai"), ("!", "Không ai được xin mã")),
