@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     for row, old in conflicts:
         verb = ("đã thay" if replacing else "sẽ thay khi không còn dòng bị từ chối" if args.replace and rejected_lines
                 else "sẽ thay khi chạy không có --dry-run" if args.replace else "chưa thay; chạy lại với --replace nếu số mới đúng")
-        print(Problem(row.source or sent, row.line, 4, "value", row.cells["value"],
+        print(Problem(row.source, row.line, 4, "value", row.cells["value"],
                       f"khác với số đang có {old.cells[3]} (data/{old.file} dòng {old.line}, ngày nộp {old.cells[4]}): {verb}"))
 
     written: list[str] = []

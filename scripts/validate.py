@@ -64,8 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"Đã chuẩn hóa NFC: {name}")
         _package, tables, problems = check(args.data_dir, today)
         mkdocs_yml = Path(args.docs).parent / "mkdocs.yml"
-        categories = blog_categories(mkdocs_yml) if mkdocs_yml.is_file() else None
-        problems = sorted(problems + check_authored(args.docs, tables, categories))
+        problems = sorted(problems + check_authored(args.docs, tables, blog_categories(mkdocs_yml)))
     except (CannotRun, ValueError) as exc:
         print(f"Không chạy được kiểm tra: {exc}", file=sys.stderr)
         return 2

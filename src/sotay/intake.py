@@ -43,7 +43,7 @@ class SentRow:
 
     line: int
     cells: dict[str, str]
-    source: str = ""  # the file as problems name it, with its sheet when several sheets hold rows
+    source: str  # the file as problems name it, with its sheet when several sheets hold rows
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -309,7 +309,7 @@ def plan(root: Path, rows: list[SentRow], sent_file: str) -> Plan:
     for row in rows:
         empty = [name for name in KEY if not row.cells[name]]
         for name in empty:
-            result.reject(row, Problem(row.source or sent_file, row.line, position[name], name, "", f"ô bắt buộc đang để trống: hãy điền {titles[name]}"))
+            result.reject(row, Problem(row.source, row.line, position[name], name, "", f"ô bắt buộc đang để trống: hãy điền {titles[name]}"))
         if empty:
             continue
         period = row.cells["period_id"]
@@ -317,14 +317,14 @@ def plan(root: Path, rows: list[SentRow], sent_file: str) -> Plan:
             hint = (f"kỳ {period} chưa có trong bảng kỳ báo cáo: thêm kỳ này vào data/periods.csv (ngày bắt đầu, ngày cuối, hạn nộp) rồi nhập lại"
                     if re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", period) else
                     f"không có mã này trong bảng kỳ báo cáo (periods): viết dạng YYYY-MM, ví dụ {max(periods, default='2022-06')}")
-            result.reject(row, Problem(row.source or sent_file, row.line, position["period_id"], "period_id", period, hint))
+            result.reject(row, Problem(row.source, row.line, position["period_id"], "period_id", period, hint))
             continue
         previous = seen.get(row.key)
         if previous is not None:
             if _same_value(previous.cells["value"], row.cells["value"]):
                 result.unchanged.append(row)
             else:
-                result.reject(row, Problem(row.source or sent_file, row.line, 0, "team_id+indicator_id+period_id", " / ".join(row.key),
+                result.reject(row, Problem(row.source, row.line, 0, "team_id+indicator_id+period_id", " / ".join(row.key),
                                            f"trùng với dòng {previous.line} của {'tệp' if previous.source == row.source else previous.source} nhưng khác kết quả ({previous.cells['value']} và {row.cells['value']}): mỗi tổ chỉ ghi một kết quả cho một chỉ tiêu trong một kỳ; xóa một dòng"))
             continue
         seen[row.key] = row
@@ -457,7 +457,7 @@ def validate_plan(root: Path, result: Plan, today: dt.date, replace: bool = True
                 continue
             seen.add((row.where, message))
             column = problem.column
-            moved = Problem(row.source or result.sent_file, row.line, position.get(column.split("+")[0], 0), column, value, message)
+            moved = Problem(row.source, row.line, position.get(column.split("+")[0], 0), column, value, message)
             result.reject(row, moved)
             located.append(moved)
     if elsewhere:

@@ -74,7 +74,7 @@ def load_yaml(text: str, file: str, line_offset: int = 0) -> tuple[object, list[
         # An unclosed quote or bracket, or a key without ':', shows where it ends up failing (often the end
         # of the file, or the next line): the line that opened it is the one to fix.
         opened = _OPENED.get(str(exc.context or "")) if exc.context_mark is not None else None
-        if isinstance(exc, _Refused):
+        if isinstance(exc, _Refused):  # ours: Vietnamese already, at its own line
             pass
         elif opened is not None:
             mark, what = exc.context_mark, opened

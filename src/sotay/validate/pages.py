@@ -94,7 +94,7 @@ def check_macros(docs_dir: Path) -> list[Problem]:
     """Template code on the pages that run macros (render_macros: true): it must parse, and name only what
     the site gives (sotay.constants.MACRO_VARIABLES, mkdocs-macros' own names, extra: in mkdocs.yml)."""
     docs = Path(docs_dir)
-    known = MACRO_VARIABLES | PLUGIN_NAMES | set(_JINJA.globals) | _extra_names(docs.parent / "mkdocs.yml")
+    known: set[str] | None = None  # read from mkdocs.yml once a page runs macros
     problems: list[Problem] = []
     for path in authored_pages(docs):
         name = f"{docs.name}/{path.relative_to(docs).as_posix()}"
@@ -102,6 +102,10 @@ def check_macros(docs_dir: Path) -> list[Problem]:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue  # check_pages and the guides' and posts' checks say so
+        if "render_macros" not in text:  # most pages: no front matter to parse here
+            continue
+        if known is None:
+            known = MACRO_VARIABLES | PLUGIN_NAMES | set(_JINJA.globals) | _extra_names(docs.parent / "mkdocs.yml")
         lines = text.splitlines()
         meta, start, found = optional_front_matter(lines, name)
         if found or meta.get("render_macros") is not True:

@@ -48,7 +48,7 @@ def check_post(path: Path, docs_dir: Path, allowed: list[str] | None) -> list[Pr
     categories = meta.get("categories")
     if categories is not None and (not isinstance(categories, list)
                                    or not all(isinstance(c, str) and c.strip() for c in categories)):
-        problems.append(Problem(name, where.get("categories", 1), 2, "categories", "" if categories is None else str(categories),
+        problems.append(Problem(name, where.get("categories", 1), 2, "categories", str(categories),
                                 "chuyên mục phải là một danh sách, mỗi dòng một mục, ví dụ:\ncategories:\n  - VNeID"))
         categories = [c for c in categories if isinstance(c, str)] if isinstance(categories, list) else []
     categories = categories or []
