@@ -4,13 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import datetime as dt
+import html
 import re
 
 import pytest
 
-from conftest import DATA, SITE_TODAY, edit_cell
+from conftest import DATA, ROOT, SITE_TODAY, edit_cell
 from sotay.load import load_model
-from sotay.pages.guides import banner_markdown, banners, handout, is_guide
+from sotay.pages.guides import banner_markdown, banners, handout, is_guide, read_guides
 from test_guides_validate import build_copy, site_copy
 
 HEALTH = {"platforms": ["so-suc-khoe", "vneid"], "last_reviewed": dt.date(2026, 11, 25)}
@@ -110,6 +111,17 @@ def test_index_lists_every_guide_by_task_audience_and_platform(built_site):
         assert linked == set(guides), section[:40]
     assert "Chụp ảnh sản phẩm, viết mô tả" in sections[1]  # a short line for each guide
     assert "Sổ sức khỏe điện tử" in sections[3]
+    assert 'href="#theo-doi-tuong"' in sections[0] and 'id="theo-doi-tuong"' in sections[2]
+
+
+def test_index_says_each_summary_once_so_it_stays_short_on_a_phone(built_site):
+    by_task, by_audience, by_platform = re.split(r"<h2 ", _article(built_site / "huong-dan" / "index.html"))[1:]
+    guides = read_guides(ROOT / "docs")
+    assert len(guides) >= 14
+    for guide in guides:
+        summary = html.escape(guide.summary, quote=False)
+        assert by_task.count(summary) == len(guide.tags), guide.slug  # once under each of its tasks
+        assert summary not in by_audience + by_platform, guide.slug  # and not again: titles only there
 
 
 def test_every_guide_page_has_a_qr_code_to_itself(built_site):
