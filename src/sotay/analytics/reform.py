@@ -85,32 +85,22 @@ def of_sources(sources: list[Source], indicators) -> Totals:
                        s.team_attendances, s.attendees, s.progress.figures) for s in sources], indicators)
 
 
-def _attendance(model: Model) -> dict[str, tuple[int, int]]:
-    """unit id -> (team attendances, attendees) of past sessions, for the units teams belong to."""
-    found: dict[str, list[int]] = {}
-    for training in model.trainings:
-        if training.date >= model.today:
-            continue
-        for team_id, people in training.attendance.items():
-            team = model.teams.get(team_id)
-            if team is not None:
-                cell = found.setdefault(team.unit.id, [0, 0])
-                cell[0] += 1
-                cell[1] += people
-    return {k: (v[0], v[1]) for k, v in found.items()}
+def _attendance(model: Model, unit: Unit) -> tuple[int, int]:
+    """(team attendances, attendees) of the unit's teams at past sessions: its shares in trainings.for_unit."""
+    past = [s for s in training_analytics.for_unit(model, unit) if s.training.date < model.today]
+    return sum(s.own_teams for s in past), sum(s.own_people for s in past)
 
 
 def reform(model: Model, root: Unit) -> Reform:
     """The figures of ``root``'s units (a later reform's root, e.g. Thành phố Hải Phòng 2025)."""
     figures = progress_analytics.get(model).units
-    attendance = _attendance(model)
     indicators = list(model.indicators.values())
     sources: dict[str, Source] = {}  # one per old unit, shared by the new units it feeds
 
     def source(step: Succession) -> Source:
         found = sources.get(step.old.id)
         if found is None:
-            done = attendance.get(step.old.id, (0, 0))
+            done = _attendance(model, step.old)
             found = sources[step.old.id] = Source(step, unit_counts(model, step.old), figures[step.old.id], done[0], done[1])
         return found if found.step is step else Source(step, found.counts, found.progress, found.team_attendances, found.attendees)
 
