@@ -79,6 +79,14 @@ def test_late_and_missing_reporters_by_district_then_team(built_site, analytics)
         assert not stand_in.label.startswith("tổ trưởng") and stand_in.phone
         assert (f'href="../../to/{t.id.lower()}/">{t.village or t.name}</a>, {t.unit.name} — {stand_in.label} '
                 f'<a class="sotay-tel" href="tel:{e164(stand_in.phone)}">') in page
+    # a late team too: why it was late, and whether the next report will be on time
+    late = [(c.unit, x) for c in due.districts for x in c.late]
+    assert len(late) > 20
+    for unit, x in late[:20]:
+        page = (built_site / "tien-do" / unit.slug / "index.html").read_text(encoding="utf-8")
+        stand_in = contacts.fallback(model, model.teams[x.team.id])
+        assert (f'{x.team.unit.name} — nộp ngày {x.submitted_on:%d/%m/%Y}, muộn {x.days_late} ngày; {stand_in.label} '
+                f'<a class="sotay-tel" href="tel:{e164(stand_in.phone)}">') in page
     # the district's steering group, to call from the province, on the first screen
     group = contacts.steering_group(model, model.units[district.unit.id])
     page = (built_site / "tien-do" / district.unit.slug / "index.html").read_text(encoding="utf-8")

@@ -66,8 +66,14 @@ def _open_period(periods: list[analytics.PeriodCompleteness]) -> str | None:
 
 
 def _whom(model: Model, cells) -> dict[str, contacts.Fallback]:
-    """Whom to call about each team that has not reported: a public number only (contacts.fallback)."""
-    return {t.id: contacts.fallback(model, t) for c in cells for t in c.missing}
+    """Whom to call about each team that has not reported or reported late: a public number only
+    (contacts.fallback). A late team is called too: why, and whether the next report will be on time."""
+    found = {}
+    for c in cells:
+        for team in [*c.missing, *(x.team for x in c.late)]:
+            if team.id not in found:
+                found[team.id] = contacts.fallback(model, team)
+    return found
 
 
 def _overview(model: Model, settings: Settings) -> str:
