@@ -195,6 +195,15 @@ def test_trainings_for_a_unit_held_there_or_attended_by_its_teams(mini):
     assert ids("288") == ["TH-2022-002", "TH-2022-001"]
 
 
+def test_a_units_sessions_are_in_calendar_order_the_next_one_on_top(mini):
+    """Upcoming soonest first, then past newest first, as on /tap-huan/: a commune page had listed the
+    session of 12/04 above that of 15/03, the next one."""
+    for today, order in [("2022-05-01", ["TH-2022-001", "TH-2022-002"]), ("2022-07-01", ["TH-2022-002", "TH-2022-001"]),
+                         ("2022-12-01", ["TH-2022-002", "TH-2022-001"])]:
+        model = model_of(mini, today)
+        assert [s.training.id for s in T.for_unit(model, model.units["288"])] == order, today
+
+
 def test_a_unit_gets_its_own_share_of_a_sessions_attendance(mini):
     # TH-2022-001 (held by the province): a team of each commune; TH-2022-002 (held in Cẩm Thượng): Bình Hàn's only
     (mini / "attendance.csv").write_text("training_id,team_id,attendees\nTH-2022-001,TCN-10507-01,2\n"

@@ -51,7 +51,7 @@ class NewUnit:
     whole: list[Source]  # added into ``totals``
     partial: list[Source]  # listed only
     totals: Totals
-    sessions: list[training_analytics.Session]  # attended by teams of any feeding commune, newest first
+    sessions: list[training_analytics.Session]  # attended by teams of any feeding commune, in calendar order
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def reform(model: Model, root: Unit) -> Reform:
                 known = seen.get(session.training.id)
                 seen[session.training.id] = session if known is None else replace(
                     known, own_teams=known.own_teams + session.own_teams, own_people=known.own_people + session.own_people)
-        sessions = sorted(seen.values(), key=lambda s: (s.training.date, s.training.id), reverse=True)
+        sessions = training_analytics.in_calendar_order(seen.values())
         units.append(NewUnit(new, whole, partial, of_sources(whole, indicators), sessions))
     split = list({s.unit.id: s for u in units for s in u.partial}.values())
     split.sort(key=lambda s: (sort_key(s.unit.district.name) if s.unit.district else (), sort_key(s.unit.name)))

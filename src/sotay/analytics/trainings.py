@@ -67,12 +67,22 @@ def _session(model: Model, training: Training) -> Session:
     return Session(training, False, len(training.attendance), sum(training.attendance.values()), bool(training.attendance))
 
 
+def _when(session: Session) -> tuple:
+    return session.training.date, session.training.id
+
+
+def in_calendar_order(sessions) -> list[Session]:
+    """Upcoming sessions soonest first, then past ones newest first: the next session on top."""
+    sessions = list(sessions)
+    return (sorted((s for s in sessions if s.upcoming), key=_when)
+            + sorted((s for s in sessions if not s.upcoming), key=_when, reverse=True))
+
+
 def calendar(model: Model) -> Calendar:
     """Sessions on or after today are upcoming (soonest first); earlier ones are past (newest first)."""
     sessions = [_session(model, t) for t in model.trainings]
-    upcoming = sorted((s for s in sessions if s.upcoming), key=lambda s: (s.training.date, s.training.id))
-    past = sorted((s for s in sessions if not s.upcoming), key=lambda s: (s.training.date, s.training.id), reverse=True)
-    return Calendar(upcoming, past)
+    return Calendar(sorted((s for s in sessions if s.upcoming), key=_when),
+                    sorted((s for s in sessions if not s.upcoming), key=_when, reverse=True))
 
 
 def coverage(model: Model) -> Coverage:
@@ -117,8 +127,8 @@ _by_unit: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def for_unit(model: Model, unit: Unit) -> list[Session]:
-    """Sessions held in the unit (or below it) or attended by its teams (or teams below it), newest first,
-    each with the unit's own share of its attendance (own_teams, own_people)."""
+    """Sessions held in the unit (or below it) or attended by its teams (or teams below it), in calendar
+    order, each with the unit's own share of its attendance (own_teams, own_people)."""
     found = _by_unit.get(model)
     if found is None:
         found = defaultdict(list)
@@ -142,8 +152,8 @@ def for_unit(model: Model, unit: Unit) -> list[Session]:
             session = _session(model, training)
             for uid, (teams, people) in share.items():
                 found[uid].append(replace(session, own_teams=teams, own_people=people))
-        for sessions in found.values():
-            sessions.sort(key=lambda s: (s.training.date, s.training.id), reverse=True)
+        for uid, sessions in found.items():
+            found[uid] = in_calendar_order(sessions)
         _by_unit[model] = found
     return found.get(unit.id, [])
 
