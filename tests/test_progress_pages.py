@@ -12,7 +12,7 @@ from sotay.phones import e164
 from sotay.settings import Settings
 from sotay.analytics import progress as P
 from sotay.load import load_model
-from sotay.text import format_date, format_int, format_percent
+from sotay.text import format_date, format_int, format_percent, sort_key
 
 
 def text_of(path) -> str:
@@ -230,3 +230,46 @@ def test_a_team_page_shows_its_results_its_latest_report_and_its_newest_difficul
                    and t.team.active_in(latest.period.starts_on, latest.period.ends_on))
     assert "đã nộp đúng hạn." in text_of_team(built_site / "to" / on_time.team.id.lower() / "index.html")
     assert "Kết quả và báo cáo" not in text_of(built_site / "to" / "bcd-30" / "index.html")  # steering groups have no targets
+
+
+def _section(path, anchor="tap-huan") -> str:
+    html = path.read_text(encoding="utf-8")
+    start = html.index(f'<section class="sotay-section" id="{anchor}"')
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html[start:html.index("</section>", start)]))
+
+
+def test_who_attended_a_training_on_commune_and_team_pages(built_site):
+    """An official asked which of the commune's teams came to a session: the commune page said
+    "5 tổ, 20 người" and no team page said anything. Counted here from the CSVs, not the analytics."""
+    import csv
+    model = load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
+    with open(DATA / "trainings.csv", encoding="utf-8") as f:
+        held = {r["id"]: dt.date.fromisoformat(r["date"]) for r in csv.DictReader(f)}
+    with open(DATA / "attendance.csv", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if held[r["training_id"]] < model.today]
+    by_team: dict[str, list[tuple[str, int]]] = {}
+    for r in rows:
+        by_team.setdefault(r["team_id"], []).append((r["training_id"], int(r["attendees"])))
+    communes = sorted({model.teams[t].unit.id for t in by_team})[:40]
+    checked = 0
+    for unit_id in communes:
+        unit = model.units[unit_id]
+        text = _section(built_site / unit.url / "index.html")
+        for training_id in {tid for t in unit.teams for tid, _ in by_team.get(t.id, [])}:
+            came = sorted(((t, n) for t in unit.teams for tid, n in by_team.get(t.id, []) if tid == training_id),
+                          key=lambda x: sort_key(x[0].village or x[0].name))
+            listed = ", ".join(f"{t.village or t.name} ({n} người)" for t, n in came)
+            assert f"{sum(n for _, n in came)} người: {listed}." in text or f"người tham dự: {listed}." in text, (unit.name, training_id)
+            checked += 1
+    assert checked > 40
+    # a district page gives the counts only: its list would be as long as its teams
+    district = model.units[communes[0]].parent
+    assert " người: Thôn " not in _section(built_site / district.url / "index.html")
+    village = [t for t in model.teams.values() if t.kind == "village_team"]
+    for team in village[:300]:
+        text = _section(built_site / team.url / "index.html")
+        came = by_team.get(team.id, [])
+        assert (f"Tổ đã dự {len(came)} buổi tập huấn" in text) if came else ("Chưa có buổi tập huấn nào ghi nhận tổ có mặt" in text), team.id
+        for training_id, n in came:
+            assert f"{held[training_id]:%d/%m/%Y} — " in text and f"; {n} người của tổ có mặt." in text
+    assert any(t.id not in by_team for t in village[:300]) and any(t.id in by_team for t in village[:300])

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from ..constants import EXTRA_TOPICS
-from ..model import Model, Training, Unit
+from ..model import Model, Team, Training, Unit
 from .index import chain
 
 
@@ -159,3 +159,34 @@ def for_unit(model: Model, unit: Unit) -> list[Session]:
 
 
 __all__ = ["calendar", "coverage", "for_unit", "topic_label", "EXTRA_TOPICS"]
+
+
+@dataclass(frozen=True)
+class Attended:
+    """A past session a team was at, with how many of its members came."""
+
+    training: Training
+    people: int
+
+
+_by_team: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def for_team(model: Model, team: Team) -> list[Attended]:
+    """Past sessions the team attended, newest first: who missed the training is asked per team."""
+    found = _by_team.get(model)
+    if found is None:
+        found = defaultdict(list)
+        for training in model.trainings:
+            if training.date < model.today:
+                for team_id, people in training.attendance.items():
+                    found[team_id].append(Attended(training, people))
+        for attended in found.values():
+            attended.sort(key=lambda a: (a.training.date, a.training.id), reverse=True)
+        _by_team[model] = found
+    return found.get(team.id, [])
+
+
+def attendance_recorded(model: Model) -> bool:
+    """Whether any past session has its attendance entered: before that, "no session" means "not known"."""
+    return any(t.attendance for t in model.trainings if t.date < model.today)

@@ -10,7 +10,7 @@ from functools import partial
 from ..constants import KIND_LABEL
 from ..model import Model, Team
 from ..settings import Settings
-from . import Asset, Page, progress
+from . import Asset, Page, progress, trainings
 from .contacts import Fallback, fallback, members_file, people_table, root, vcard_path
 from .reform import ended_on, successors_in_force
 from .render import render
@@ -30,7 +30,8 @@ def _team_page(model: Model, team: Team, stand_in: Fallback | None = None) -> st
                   kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1],
                   cards=card_count(team, stand_in), also=stand_in_label(team, stand_in), stand_in=stand_in,
                   now=successors_in_force(model, team.unit), ended_on=ended_on(model, team.unit),
-                  progress=progress.team_section(model, team, back), today=model.today)
+                  progress=progress.team_section(model, team, back), trained=trainings.team_section(model, team, back),
+                  today=model.today)
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:

@@ -1,12 +1,13 @@
-"""Training calendar (/tap-huan/) and the trainings section of unit pages."""
+"""Training calendar (/tap-huan/) and the trainings sections of unit and team pages."""
 from __future__ import annotations
 
 from functools import partial
 
 from ..analytics import progress as analytics
 from ..analytics import trainings as training_analytics
-from ..model import Model, Unit
+from ..model import Model, Team, Unit
 from ..settings import Settings
+from ..text import sort_key
 from . import Asset, Page
 from .guide_links import guide_slugs
 from .organisations import full_labels as organiser_labels
@@ -44,10 +45,25 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
 
 
 def unit_section(model: Model, unit: Unit) -> str:
-    """Trainings held in the unit or attended by its teams."""
+    """Trainings held in the unit or attended by its teams; on a commune's page, which of its teams came
+    (a district's list would be as long as its teams: it gives the counts)."""
     sessions = training_analytics.for_unit(model, unit)
     if not sessions:
         return ""
     root = "../" * unit.url.count("/")
+    present: dict[str, list] = {}
+    if not unit.children:
+        for team in sorted(unit.teams, key=lambda t: sort_key(t.village or t.name)):
+            for attended in training_analytics.for_team(model, team):
+                present.setdefault(attended.training.id, []).append((team, attended.people))
     return render("unit_trainings.html", unit=unit, sessions=sessions, topics=_topics(model), root=root, today=model.today,
-                  now=organiser_notes(model))
+                  now=organiser_notes(model), present=present)
+
+
+def team_section(model: Model, team: Team, root: str) -> str:
+    """The sessions a team attended, on its page: whether it has been trained, and on what."""
+    attended = training_analytics.for_team(model, team)
+    # "none attended" only where it means something: attendance is entered, and trainings are for village teams
+    if not attended and (team.kind != "village_team" or not training_analytics.attendance_recorded(model)):
+        return ""
+    return render("team_trainings.html", team=team, attended=attended, topics=_topics(model), root=root)
