@@ -8,7 +8,7 @@ import pytest
 
 from conftest import DATA, ROOT, SITE_TODAY, build_site, run_script
 from sotay.pages import contacts, progress
-from sotay.phones import e164
+from sotay.phones import e164, national as format_phone
 from sotay.settings import Settings
 from sotay.analytics import progress as P
 from sotay.load import load_model
@@ -273,3 +273,33 @@ def test_who_attended_a_training_on_commune_and_team_pages(built_site):
         for training_id, n in came:
             assert f"{held[training_id]:%d/%m/%Y} — " in text and f"; {n} người của tổ có mặt." in text
     assert any(t.id not in by_team for t in village[:300]) and any(t.id in by_team for t in village[:300])
+
+
+def test_a_commune_page_lists_its_own_late_and_missing_teams(built_site, analytics):
+    """A commune official had to pick the commune's teams out of the district's list of late and missing."""
+    model = load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
+    latest = analytics.latest_period
+    assert latest.due
+    checked = {"late": 0, "missing": 0}
+    for district in latest.districts:
+        for commune in district.unit.children:
+            missing = [t for t in district.missing if t.unit.id == commune.id]
+            late = [x for x in district.late if x.team.unit.id == commune.id]
+            expected = [t for t in commune.teams if t.kind == "village_team" and t.active_in(latest.period.starts_on, latest.period.ends_on)]
+            if not expected:
+                continue
+            html = (built_site / commune.url / "index.html").read_text(encoding="utf-8")
+            assert '<a href="#bao-cao">Báo cáo kỳ 12/2022</a>' in html  # a link at the top jumps there
+            text = _section(built_site / commune.url / "index.html", "tien-do")
+            done = len(expected) - len(missing)
+            assert f"Báo cáo kỳ 12/2022 (hạn {latest.period.due_on:%d/%m/%Y}) {done}/{len(expected)} tổ đã nộp, {done - len(late)} tổ nộp đúng hạn." in text
+            assert (f"Chưa nộp kỳ 12/2022 ({len(missing)}):" in text) == bool(missing)
+            assert (f"Nộp muộn kỳ 12/2022 ({len(late)}):" in text) == bool(late)
+            for team in missing:
+                stand_in = contacts.fallback(model, model.teams[team.id])
+                assert f"{team.village or team.name}, {commune.name} — {stand_in.label} {format_phone(stand_in.phone)}" in text
+            for x in late:
+                assert f"{x.team.village or x.team.name}, {commune.name} — nộp ngày {x.submitted_on:%d/%m/%Y}, muộn {x.days_late} ngày" in text
+            checked["late"] += len(late)
+            checked["missing"] += len(missing)
+    assert checked["missing"] == len(latest.province.missing) and checked["late"] == len(latest.province.late)

@@ -327,6 +327,19 @@ class All:
         return (due or self.completeness or [None])[-1]
 
 
+def for_commune(period: PeriodCompleteness, unit: Unit) -> Completeness | None:
+    """A commune's reporting in a period already due (None before), taken from its district's lists:
+    completeness() counts per district, and a commune page needs only its own few teams."""
+    if not period.due:
+        return None
+    cell = next((c for c in period.districts if c.unit is unit.district), period.province)
+    late = [x for x in cell.late if x.team.unit is unit]
+    missing = [t for t in cell.missing if t.unit is unit]
+    expected = sum(1 for t in unit.teams if t.kind == "village_team" and t.active_in(period.period.starts_on, period.period.ends_on))
+    actual = expected - len(missing)  # due: every expected team without a report is listed as missing
+    return Completeness(unit, expected, actual, actual - len(late), late, missing)
+
+
 def compute_all(model: Model) -> All:
     """Every figure of the training and progress pages, computed afresh (the benchmark times this)."""
     from . import index as index_module

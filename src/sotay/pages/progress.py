@@ -148,13 +148,18 @@ def unit_section(model: Model, unit: Unit) -> str:
     here = all_.units[unit.id]
     if unit.level == "commune":
         teams = [all_.teams[t.id] for t in unit.teams if t.kind == "village_team"]
+        # its own late and missing teams: a commune official had to pick them out of the district's list
+        latest = all_.latest_period
+        reporting = analytics.for_commune(latest, unit) if latest is not None else None
         return render("unit_progress.html", unit=unit, here=here, teams=teams, year=all_.year, root=root,
                       indicators=list(model.indicators.values()),
                       team_rows=[(t.figures, f"{root}{t.team.url}", t.team.village or t.team.name, 1) for t in teams],
-                      link=f"{root}tien-do/{unit.district.slug}/" if unit.district else f"{root}tien-do/")
+                      link=f"{root}tien-do/{unit.district.slug}/" if unit.district else f"{root}tien-do/",
+                      latest=latest, reporting=reporting, label=period_label,
+                      whom=_whom(model, [reporting]) if reporting else {})
     link = f"{root}tien-do/{unit.slug}/" if unit.level == "district" else f"{root}tien-do/"
     return render("unit_progress.html", unit=unit, here=here, teams=[], year=all_.year, root=root, link=link,
-                  indicators=[], team_rows=[])
+                  indicators=[], team_rows=[], reporting=None)
 
 
 _reporting: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -6,6 +6,8 @@ group in Vietnamese name order (the model sorts them).
 """
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -36,13 +38,24 @@ def _unit_page(model: Model, unit: Unit) -> str:
     steering = [entry(t) for t in active if t.kind != "village_team"]
     # 128 of the 235 communes have no steering group of their own: say so, and whom to call instead.
     above = nearest_steering(model, list(reversed(unit.ancestors))) if not steering and unit.level == "commune" else None
+    sections = [s(model, unit) for s in SECTIONS]
     return render(
         "unit.html", unit=unit, counts=unit_counts(model, unit), children=children, root=root(unit.url),
         steering=steering, above=above,
         village=[entry(t) for t in active if t.kind == "village_team"],
         dissolved=[t for t in unit.teams if not is_active(t, model)],
-        top=[s(model, unit) for s in TOP_SECTIONS], sections=[s(model, unit) for s in SECTIONS], today=model.today,
+        top=[s(model, unit) for s in TOP_SECTIONS], sections=sections, jumps=_jumps(sections), today=model.today,
     )
+
+
+_JUMP = re.compile(r'<h[23] id="([^"]+)" data-jump="([^"]+)"')
+
+
+def _jumps(sections: list[str]) -> list[tuple[str, str]]:
+    """(anchor, short title) of the sections' headings marked data-jump, for links at the top: a commune
+    page runs to 15 screens on a phone, the trainings at the end, and the theme shows no table of
+    contents for generated HTML."""
+    return [(anchor, html.unescape(label)) for section in sections for anchor, label in _JUMP.findall(section)]
 
 
 def _edit(model: Model, unit: Unit) -> str:
