@@ -2,6 +2,7 @@
 older period's list on a district page, axe-core, and a print-emulation screenshot saved under test-artifacts/."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,9 +44,16 @@ def test_progress_drill_down_late_reporter_axe_and_print(phone_page, site_url, b
     page.emulate_media(media="print")
     page.screenshot(path=str(ARTIFACTS / "tien-do-print.png"), full_page=True)
     assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
-    # every period's notes and late reporters print, not only the open ones
-    assert page.locator("details.sotay-period:not([open]) table.sotay-late tr").first.is_visible()
+    # the latest period's list prints; an older period its summary line (its counts), even opened, as the
+    # theme opens every block to print; and the page says so on paper
+    older = page.locator("details.sotay-period").nth(1)
+    older.evaluate("d => d.open = true")
+    assert older.locator("summary").is_visible() and older.locator("table.sotay-late").is_hidden()
+    assert page.locator("details.sotay-period[open]").first.locator("table.sotay-late tr").first.is_visible()
+    assert page.locator("#nop-muon + .sotay-print-only").is_visible()
+    older.evaluate("d => d.open = false")
     page.emulate_media(media="screen")
+    assert page.locator("#nop-muon + .sotay-print-only").is_hidden()
 
     # an older period's count of a district opens that period's list on the district's page
     older = page.locator("details.sotay-period").nth(1)
@@ -93,3 +101,16 @@ def test_training_page_is_accessible_on_a_phone(phone_page, site_url):
     phone_page.goto(site_url + "tap-huan/", wait_until="networkidle")
     assert phone_page.get_by_role("heading", name="Mức độ bao phủ theo huyện và nội dung").is_visible()
     assert serious(phone_page) == []
+
+
+def test_a_districts_progress_prints_on_few_sheets(page, site_url):
+    """For the monthly meeting: the figures, the communes' table and the latest period's lists. Every period
+    and every note printed open, bars 18 mm tall and a table pushed whole to the next sheet took 15 to 17."""
+    sheets = {}
+    for district in ("huyen-cam-giang", "thanh-pho-hai-duong"):
+        page.goto(f"{site_url}tien-do/{district}/", wait_until="networkidle")
+        page.emulate_media(media="print")
+        bar = page.locator("svg.sotay-bar").first.bounding_box()
+        assert bar["height"] <= 4 * 96 / 25.4, bar  # a thin line on paper
+        sheets[district] = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4", prefer_css_page_size=True)))
+    assert max(sheets.values()) <= 7, sheets
