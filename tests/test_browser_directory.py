@@ -334,3 +334,14 @@ def test_a_village_lists_its_leader_first_and_role_words_and_ban_chi_dao_are_und
     expect_first = phone_page.locator("#sotay-dir-results > li").first
     expect_first.wait_for()
     assert expect_first.inner_text().startswith("Tổ chỉ đạo") and commune.name in expect_first.inner_text()
+
+
+def test_a_team_giving_its_communes_office_line_says_whose_it_is(phone_page, site_url):
+    """Thôn La Xá of Xã Ngọc Liên gives the commune steering group's number: "Số chung: …" read as the village's."""
+    phone_page.goto(site_url + "danh-ba/")
+    search(phone_page, "la xa ngoc lien")
+    hit = phone_page.locator("#sotay-dir-results > li.sotay-hit--team").filter(has_text="Thôn La Xá").first
+    assert hit.locator(".sotay-hit__contact").first.inner_text().startswith("Số chung (của tổ chỉ đạo Xã Ngọc Liên): 0220 7010 903")
+    search(phone_page, "nam ngoc lien")  # Thôn Nam gives the same line
+    hit = phone_page.locator("#sotay-dir-results > li.sotay-hit--team").filter(has_text="Thôn Nam").first
+    assert "Số chung (của tổ chỉ đạo Xã Ngọc Liên)" in hit.inner_text()

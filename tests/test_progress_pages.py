@@ -99,7 +99,7 @@ def test_the_open_period_is_the_newest_already_due(tmp_path, mini):
     out = tmp_path / "site"
     assert build_site(out, data_dir=mini, today="2022-09-03").returncode == 0
     html = (out / "tien-do" / "index.html").read_text(encoding="utf-8")
-    opened = re.findall(r'<details class="sotay-period" data-search-exclude open>\s*<summary>([^<]*)', html)
+    opened = re.findall(r'<details class="sotay-period sotay-period--open" data-search-exclude open>\s*<summary>([^<]*)', html)
     assert opened == ["Kỳ 07/2022 (hạn 05/08/2022): 0 tổ nộp muộn, 1 tổ chưa nộp"], opened
     assert "Kỳ 08/2022 (hạn 05/09/2022): 0 tổ nộp muộn, chưa đến hạn nộp</summary>" in html
     assert "Chưa đến hạn nộp (05/09/2022); chưa có tổ nộp muộn." in html

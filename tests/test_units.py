@@ -14,10 +14,11 @@ import vobject
 from conftest import DATA, SITE_TODAY, append_row, edit_cell
 from sotay.analytics.units import unit_counts
 from sotay.load import forget, load_model
-from sotay.pages import directory, teams, units
+from sotay.pages import contacts, directory, teams, units
 from sotay import phones
 from sotay.pages.contacts import Fallback, fallback, vcard_path
 from sotay.pages.vcard import card_count, stand_in_label, team_vcard
+from sotay.pages.vcard import download_name as vcard_download_name
 from sotay.text import person_sort_key
 
 TODAY = dt.date.fromisoformat(SITE_TODAY)
@@ -501,3 +502,40 @@ def test_a_shared_numbers_card_names_its_commune_once(demo):
     assert next(vobject.readComponents(team_vcard(steering))).fn.value == steering.name
     assert steering.name.lower().endswith(steering.unit.name.lower())
     assert next(vobject.readComponents(team_vcard(village))).fn.value == f"{village.name} ({village.unit.name})"
+
+
+def test_a_village_team_giving_its_steering_groups_number_says_whose_it_is(mini):
+    """3 of 10 demo village teams give the commune office's line: pages said "Số chung của tổ", as if
+    the village's own, and each team's vCard saved the office under that team's name."""
+    edit_cell(mini / "teams/288.csv", 2, "public_phone", "0220 3288 000")  # the district's steering group
+    edit_cell(mini / "teams/288.csv", 5, "public_phone", "02203288000")  # TCN-10510-01 gives that line
+    edit_cell(mini / "teams/288.csv", 3, "public_phone", "02203288111")  # TCN-10507-01 has its own
+    model = load_model(mini, TODAY)
+    shared, own = model.teams["TCN-10510-01"], model.teams["TCN-10507-01"]
+    assert contacts.shared_with(model, shared) is model.teams["BCD-288"] and contacts.shared_with(model, own) is None
+    who = "tổ chỉ đạo Thành phố Hải Dương"
+    page = text_of(teams._team_page(model, shared))
+    assert f"Số liên hệ của tổ (số chung của {who}): 0220 3288 000" in page
+    assert "Số chung của tổ: 0220 3288 111" in text_of(teams._team_page(model, own))
+    commune = text_of(units._unit_page(model, shared.unit))
+    assert f"số chung (của {who}) 0220 3288 000" in commune
+    assert fallback(model, shared).label == f"số chung của {who}"  # for its members who keep their number private
+    # its vCard card is the steering group's, as every team sharing the line saves it: one contact, not three
+    card = next(vobject.readComponents(team_vcard(shared, fallback(model, shared), contacts.shared_with(model, shared))))
+    assert card.fn.value == "Tổ chỉ đạo triển khai công nghệ số cộng đồng thành phố Hải Dương"
+    assert card.tel.value == "+842203288000" and shared.name in card.note.value
+    # the directory says whose line it is too
+    rows = {row[3]: row for row in directory_json(model)["t"]}
+    data = directory_json(model)
+    assert data["u"][rows["tcn-10510-01"][7]][0] == "Thành phố Hải Dương" and len(rows["tcn-10507-01"]) == 7
+
+
+def test_a_vcard_downloads_under_the_teams_village_and_commune(built_site, demo):
+    team = next(t for t in demo.teams.values() if t.kind == "village_team" and t.village == "Thôn La Xá"
+                and any(x.kind == "commune_steering" for x in t.unit.teams))
+    assert vcard_download_name(team) == f"thon-la-xa-{team.unit.slug}.vcf"
+    page = (built_site / team.url / "index.html").read_text(encoding="utf-8")
+    assert f'download="thon-la-xa-{team.unit.slug}.vcf"' in page
+    unit_page = (built_site / team.unit.url / "index.html").read_text(encoding="utf-8")
+    assert f'download="thon-la-xa-{team.unit.slug}.vcf"' in unit_page and f'download="to-chi-dao-{team.unit.slug}.vcf"' in unit_page
+    assert 'download="to-chi-dao-tinh-hai-duong.vcf"' in (built_site / "don-vi" / "index.html").read_text(encoding="utf-8")

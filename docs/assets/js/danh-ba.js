@@ -1,7 +1,8 @@
 /* Directory search (/danh-ba/): searches window.SOTAY_DANH_BA (built by src/sotay/pages/directory.py)
    in the browser, with or without tone marks. Vanilla JS, no library; works from file:// too.
    Data (see directory_data): r roles, p name prefixes, o organisations, u units [name, parent, url, folded, now],
-   t teams [prefix, name, unit, id, folded village, public phone, contact], m members [name, role, team, org,
+   t teams [prefix, name, unit, id, folded village, public phone, contact, unit whose steering group's number
+   the public phone is (optional)], m members [name, role, team, org,
    phone, zalo, email]; members' names are folded here, once, when the page loads. */
 (function () {
   "use strict";
@@ -32,7 +33,8 @@
   var units = D.u.map(function (u) { return " " + u[3] + " "; });
   var T = D.t.map(function (t) {
     var c = t[6], fb = typeof c === "number" ? ["tổ trưởng " + D.m[c][0], D.m[c][4]] : c === "" ? ["số chung của tổ", t[5]] : c;
-    return { name: (t[0] >= 0 ? D.p[t[0]] : "") + t[1], unit: t[2], id: t[3], phone: t[5], fbLabel: fb[0], fbPhone: fb[1] };
+    return { name: (t[0] >= 0 ? D.p[t[0]] : "") + t[1], unit: t[2], id: t[3], phone: t[5], fbLabel: fb[0], fbPhone: fb[1],
+             shared: t.length > 7 ? "Số chung (của tổ chỉ đạo " + D.u[t[7]][0] + "): " : "Số chung: " };
   });
   var teams = D.t.map(function (t) { return " " + t[4] + " "; });
   var teamPhones = D.t.map(function (t) { return digits(t[5] || ""); });
@@ -190,7 +192,7 @@
     var team = T[t], li = el("li", "sotay-hit sotay-hit--team");
     li.appendChild(link(teamUrl(t), team.name, "sotay-hit__name"));
     li.appendChild(el("div", "sotay-hit__where", place(team.unit)));
-    if (team.phone) { var box = el("div", "sotay-hit__contact", "Số chung: "); phoneLinks(box, team.phone, ""); li.appendChild(box); }
+    if (team.phone) { var box = el("div", "sotay-hit__contact", team.shared); phoneLinks(box, team.phone, ""); li.appendChild(box); }
     // whom to call, on the result itself: the leader (or who stands in) and the number
     if (team.fbPhone && team.fbPhone !== team.phone) {
       var call = el("div", "sotay-hit__contact", "Liên hệ " + team.fbLabel + ": ");

@@ -45,7 +45,8 @@ def _fallback(model: Model, team: Team) -> Fallback:
     if leader is not None and leader.phone:
         return Fallback(f"tổ trưởng {leader.full_name}", leader.phone)
     if team.public_phone:
-        return Fallback("số chung của tổ", team.public_phone)
+        owner = shared_with(model, team)
+        return Fallback(f"số chung của {steering_label(owner)}" if owner else "số chung của tổ", team.public_phone)
     # Members come leader, deputies, then the others: the first with a public number is in the village,
     # where a district office line is not (89 of the 92 demo teams sent there had one).
     member = next((m for m in team.current_members if m.phone), None)
@@ -53,8 +54,31 @@ def _fallback(model: Model, team: Team) -> Fallback:
         return Fallback(f"{member.role[:1].lower()}{member.role[1:]} {member.full_name}", member.phone)
     group = nearest_steering(model, [team.unit, *reversed(team.unit.ancestors)], but=team)
     if group is not None:
-        return Fallback(f"tổ chỉ đạo {group.unit.name}", group.public_phone)
+        return Fallback(steering_label(group), group.public_phone)
     return Fallback(f"Ủy ban nhân dân {team.unit.name}", None)
+
+
+def _digits(number: str) -> str:
+    return "".join(c for c in number if c.isdigit())
+
+
+def shared_with(model: Model, team: Team) -> Team | None:
+    """The steering group whose public number a village team gives as its own (a commune office's line,
+    in 3 of 10 demo teams), or None when the number is the team's: "Số chung của tổ" had read as the
+    village's own line, and three teams' vCards stored the office under three names."""
+    if team.kind != "village_team" or not team.public_phone:
+        return None
+    number = _digits(team.public_phone)
+    for unit in [team.unit, *reversed(team.unit.ancestors)]:
+        group = steering_group(model, unit)
+        if group is not None and group.public_phone and _digits(group.public_phone) == number:
+            return group
+    return None
+
+
+def steering_label(group: Team) -> str:
+    """How pages name a steering group in running text: "tổ chỉ đạo Xã Ngọc Liên"."""
+    return f"tổ chỉ đạo {group.unit.name}"
 
 
 def nearest_steering(model: Model, units: list[Unit], but: Team | None = None) -> Team | None:

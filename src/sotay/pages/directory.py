@@ -19,7 +19,7 @@ from ..model import Model
 from ..settings import Settings
 from ..text import fold, person_sort_key
 from . import Asset, Page
-from .contacts import fallback, root
+from .contacts import fallback, root, shared_with
 from .reform import successors_in_force
 from .render import render
 
@@ -50,7 +50,8 @@ def directory_data(model: Model) -> dict:
         and for a 2022 unit that is now part of a new one: "nay thuộc Phường Thành Đông"]
     t: [prefix index or -1, rest of the name, unit index, team id (lower case), folded village (or name),
         public phone, whom to call about unconsented members: a member index (the leader), "" (the
-        team's public phone) or [label, phone]]
+        team's public phone) or [label, phone], and when the public phone is a steering group's
+        (contacts.shared_with) the index of that group's unit]
     m: [name, role index, team index, organisation index or -1, phone, zalo digits, e-mail]
     """
     units = [model.province, *model.districts, *model.communes]
@@ -76,15 +77,18 @@ def directory_data(model: Model) -> dict:
         fb = fallback(model, team)
         if team.leader is not None and fb.phone == team.leader.phone and fb.label.endswith(team.leader.full_name):
             contact: object = member_index[id(team.leader)]
-        elif fb.phone and fb.phone == team.public_phone:
+        elif fb.phone and fb.phone == team.public_phone and fb.label == "số chung của tổ":
             contact = ""
         else:
             contact = [fb.label, _phone(fb.phone)]
         # A steering group is found through its unit's name: its own name ("…công nghệ số cộng đồng xã …")
         # would make every query with "dong" or "cong" list all 120 of them first.
         own = team.village or team.name if team.kind == "village_team" else "tổ chỉ đạo, ban chỉ đạo"  # both are said
-        t_rows.append([prefix, rest, unit_index[id(team.unit)], team.id.lower(), search_text(own),
-                       _phone(team.public_phone), contact])
+        row = [prefix, rest, unit_index[id(team.unit)], team.id.lower(), search_text(own), _phone(team.public_phone), contact]
+        owner = shared_with(model, team)
+        if owner is not None:
+            row.append(unit_index[id(owner.unit)])
+        t_rows.append(row)
 
     organisations: dict[str, int] = {}
     m_rows = []

@@ -11,7 +11,7 @@ from ..constants import KIND_LABEL
 from ..model import Model, Team
 from ..settings import Settings
 from . import Asset, Page, progress, trainings
-from .contacts import Fallback, fallback, members_file, people_table, root, vcard_path
+from .contacts import Fallback, fallback, members_file, people_table, root, shared_with, steering_label, vcard_path
 from .reform import ended_on, successors_in_force
 from .render import render
 from .vcard import card_count, stand_in_label, team_vcard
@@ -29,6 +29,7 @@ def _team_page(model: Model, team: Team, stand_in: Fallback | None = None) -> st
     return render("team.html", team=team, root=back, chain=[*team.unit.ancestors, team.unit], table=people_table(model, team),
                   kind_label=KIND_LABEL.get(team.kind, "Tổ"), vcf_name=vcard_path(team).rsplit("/", 1)[1],
                   cards=card_count(team, stand_in), also=stand_in_label(team, stand_in), stand_in=stand_in,
+                  shared_of=steering_label(owner) if (owner := shared_with(model, team)) is not None else "",
                   now=successors_in_force(model, team.unit), ended_on=ended_on(model, team.unit),
                   progress=progress.team_section(model, team, back), trained=trainings.team_section(model, team, back),
                   today=model.today)
@@ -48,7 +49,7 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
             meta={"search": {"exclude": True}},
             direct=True,
         ))
-        vcard = team_vcard(team, stand_in)
+        vcard = team_vcard(team, stand_in, shared_with(model, team))
         if vcard:  # no number to publish, not even a stand-in's: no file, and the pages offer none
             assets.append(Asset(vcard_path(team), vcard.encode("utf-8")))
     return pages, assets

@@ -15,7 +15,7 @@ from ..analytics.units import is_active, unit_counts
 from ..model import Model, Unit
 from ..settings import Settings
 from . import Asset, Page, progress, reform, trainings
-from .contacts import fallback, members_file, nearest_steering, people_table, root, vcard_path
+from .contacts import fallback, members_file, nearest_steering, people_table, root, shared_with, steering_label, vcard_path
 from .vcard import card_count, stand_in_label
 from .render import render
 
@@ -43,6 +43,7 @@ def _unit_page(model: Model, unit: Unit) -> str:
         "unit.html", unit=unit, counts=unit_counts(model, unit), children=children, root=root(unit.url),
         steering=steering, above=above,
         village=[entry(t) for t in active if t.kind == "village_team"],
+        shared={t.id: steering_label(owner) for t in active if (owner := shared_with(model, t)) is not None},
         dissolved=[t for t in unit.teams if not is_active(t, model)],
         top=[s(model, unit) for s in TOP_SECTIONS], sections=sections, jumps=_jumps(sections), today=model.today,
     )

@@ -15,6 +15,7 @@ from vobject.base import backslashEscape
 
 from .. import phones
 from ..constants import KIND_LABEL
+from ..slugs import slugify
 from ..model import Member, Team
 
 if TYPE_CHECKING:
@@ -119,11 +120,24 @@ def shared_card_name(team: Team) -> str:
     return team.name if team.name.lower().endswith(team.unit.name.lower()) else f"{team.name} ({team.unit.name})"
 
 
-def team_vcard(team: Team, stand_in: Fallback | None = None) -> str:
+def download_name(team: Team) -> str:
+    """The file name a phone saves a team's vCard under: "thon-la-xa-xa-ngoc-lien.vcf", not its id's
+    "tcn-10903-05.vcf", which says nothing in a downloads folder."""
+    what = team.village if team.kind == "village_team" and team.village else "Tổ chỉ đạo"
+    return f"{slugify(f'{what} {team.unit.name}')}.vcf"
+
+
+def team_vcard(team: Team, stand_in: Fallback | None = None, owner: Team | None = None) -> str:
     """Every consented current member of the team, plus the team's public number, as one .vcf text; and
-    the number the team's pages give for the others (``stand_in``), so the file is never empty for them."""
+    the number the team's pages give for the others (``stand_in``), so the file is never empty for them.
+    ``owner``: the steering group whose number the team's public number is (contacts.shared_with): the
+    card is that group's, so that the teams sharing it do not save one office line under three names."""
     out = io.StringIO()
-    if team.public_phone:
+    if team.public_phone and owner is not None:
+        _card(out, owner, shared_card_name(owner), ("", owner.name, ""),
+              f"Số chung của tổ chỉ đạo {owner.unit.name}, cũng là số liên hệ của {team.name}",
+              [("TEL;TYPE=WORK", phones.e164(team.public_phone))])
+    elif team.public_phone:
         _card(out, team, shared_card_name(team), ("", team.name, ""),
               f"Số chung của {KIND_LABEL.get(team.kind, 'tổ').lower()}, {team.unit.name}",
               [("TEL;TYPE=WORK", phones.e164(team.public_phone))])
