@@ -345,3 +345,12 @@ def test_a_team_giving_its_communes_office_line_says_whose_it_is(phone_page, sit
     search(phone_page, "nam ngoc lien")  # Thôn Nam gives the same line
     hit = phone_page.locator("#sotay-dir-results > li.sotay-hit--team").filter(has_text="Thôn Nam").first
     assert "Số chung (của tổ chỉ đạo Xã Ngọc Liên)" in hit.inner_text()
+
+
+def test_a_team_whose_words_are_whole_comes_before_one_that_has_them_inside(phone_page, site_url):
+    """ "la xa ngoc lien" listed Thôn An Lạc ("la" inside "lạc") before Thôn La Xá, both of Xã Ngọc Liên."""
+    phone_page.goto(site_url + "danh-ba/")
+    search(phone_page, "la xa ngoc lien")
+    first = phone_page.locator("#sotay-dir-results > li.sotay-hit--team").first
+    assert first.locator(".sotay-hit__name").inner_text().endswith("thôn La Xá")
+    assert "Xã Ngọc Liên" in first.locator(".sotay-hit__where").inner_text()

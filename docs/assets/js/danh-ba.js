@@ -50,6 +50,20 @@
     return hay.indexOf(p.whole, at) >= 0 ? 0 : 1;  // " w " can only begin where some " w" does
   }
 
+  // How loosely a team matches words spread over its village, commune and district: for each word, its best
+  // rank (0 whole word, 1 word start, 2 inside a word), added up.
+  function loose(t, unit, parent, parts) {
+    var sum = 0;
+    for (var k = 0; k < parts.length; k++) {
+      var best = 3, r;
+      r = rank(teams[t], parts[k]); if (r >= 0 && r < best) best = r;
+      r = rank(units[unit], parts[k]); if (r >= 0 && r < best) best = r;
+      if (parent >= 0) { r = rank(units[parent], parts[k]); if (r >= 0 && r < best) best = r; }
+      sum += best;
+    }
+    return sum;
+  }
+
   // Results in order: teams named like the query, people by how well their name matches, then teams
   // and people found only through their village, commune or district. Items are [isTeam, index].
   function search(raw) {
@@ -94,7 +108,7 @@
       for (var k = 0; k < n; k++) if (hay.indexOf(" " + words[k] + " ") >= 0) mask |= 1 << k;
       return mask;
     });
-    var teamMask = new Array(D.t.length);
+    var teamMask = new Array(D.t.length), looseness = {};
     for (var t = 0; t < D.t.length; t++) {
       var own = 0, unit = T[t].unit, parent = D.u[unit][1];
       for (var k = 0; k < n; k++) if (teams[t].indexOf(words[k]) >= 0) own |= 1 << k;
@@ -102,8 +116,12 @@
       teamMask[t] = ctx;
       if (ctx !== full) continue;
       var r0 = rank(teams[t], whole), r1 = rank(units[unit], whole);
-      if ((r0 >= 0 && r0 < 2) || (r1 >= 0 && r1 < 2)) strongTeams.push(t); else weakTeams.push(t);
+      if ((r0 >= 0 && r0 < 2) || (r1 >= 0 && r1 < 2)) { strongTeams.push(t); continue; }
+      weakTeams.push(t);
+      looseness[t] = loose(t, unit, parent, parts);
     }
+    // "la xa ngoc lien": Thôn La Xá (every word whole) before Thôn An Lạc ("la" inside "lạc") of the same commune.
+    weakTeams.sort(function (a, b) { return looseness[a] - looseness[b] || a - b; });
     for (var m = 0; m < D.m.length; m++) {
       var hay = names[m], mask = 0, worst = 0;
       var best = rank(hay, whole);
