@@ -114,3 +114,14 @@ def test_a_districts_progress_prints_on_few_sheets(page, site_url):
         assert bar["height"] <= 4 * 96 / 25.4, bar  # a thin line on paper
         sheets[district] = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4", prefer_css_page_size=True)))
     assert max(sheets.values()) <= 7, sheets
+
+
+def test_the_charts_month_labels_keep_clear_of_the_axis_labels(phone_page, site_url):
+    """At 360 px "T6/22" touched "70%", the axis's lowest label."""
+    phone_page.goto(site_url + "tien-do/", wait_until="networkidle")
+    labels = phone_page.locator(".sotay-chart svg text.sotay-chart__label")
+    boxes = [labels.nth(i).bounding_box() for i in range(labels.count())]
+    axis = [b for b, a in zip(boxes, [labels.nth(i).get_attribute("text-anchor") for i in range(len(boxes))]) if a == "end"]
+    months = [b for b, a in zip(boxes, [labels.nth(i).get_attribute("text-anchor") for i in range(len(boxes))]) if a == "middle"]
+    lowest = max(axis, key=lambda b: b["y"])
+    assert months and months[0]["y"] - (lowest["y"] + lowest["height"]) >= 2, (lowest, months[0])

@@ -58,7 +58,7 @@ def _axis_floor(values: list[float]) -> int:
 
 def line_chart(labels: list[str], series: list[tuple[str, str, list[float | None]]]) -> LineChart:
     """Rates (0..1) over periods, on a percentage axis from _axis_floor to 100%."""
-    width, height, left, top, right, bottom = 360, 210, 64, 12, 32, 34  # room for "100%" and "T12/22" at 16
+    width, height, left, top, right, bottom = 360, 214, 64, 12, 32, 38  # room for "100%" and "T12/22" at 16
     plot_w, plot_h = width - left - right, height - top - bottom
     n = max(len(labels), 1)
     step = plot_w / (n - 1) if n > 1 else 0
