@@ -303,3 +303,16 @@ def test_a_commune_page_lists_its_own_late_and_missing_teams(built_site, analyti
             checked["late"] += len(late)
             checked["missing"] += len(missing)
     assert checked["missing"] == len(latest.province.missing) and checked["late"] == len(latest.province.late)
+
+
+def test_a_districts_figures_are_set_beside_the_provinces(built_site, analytics):
+    """Officials compare their district with the province: on a phone the 12-district table scrolls sideways."""
+    province = {f.indicator.id: f for f in analytics.province.figures}
+    for district in ("huyen-cam-giang", "thanh-pho-hai-duong"):
+        unit = next(u for u in analytics.units.values() if u.unit.slug == district and u.unit.level == "district")
+        text = text_of(built_site / "tien-do" / district / "index.html")
+        for f in unit.figures:
+            whole = province[f.indicator.id]
+            assert (f"{format_int(f.achieved)}/{format_int(f.target)} {format_percent(f.percent)} {f.indicator.unit_label} "
+                    f"(toàn tỉnh {format_percent(whole.percent)})") in text, f.indicator.id
+    assert "(toàn tỉnh " not in text_of(built_site / "tien-do" / "index.html")  # the province is not set beside itself

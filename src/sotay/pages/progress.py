@@ -111,6 +111,7 @@ def _district(model: Model, settings: Settings, district: Unit) -> str:
     return render(
         "tien_do_district.html", model=model, all=all_, today=model.today, district=district, here=here, new_root=new_root(model),
         bars={f.indicator.id: bar(f.percent) for f in here.figures},
+        province={f.indicator.id: f for f in all_.province.figures},
         indicators=list(model.indicators.values()),
         commune_rows=[(u.figures, f"{root}{u.unit.url}#tien-do", u.unit.name, u.teams)
                       for u in (all_.units[c.id] for c in district.children)],
