@@ -47,3 +47,12 @@ def test_personal_data_is_visibly_fictitious():
         for row in csv.DictReader(path.open(encoding="utf-8")):
             assert row["phone"].startswith(("0900", "0901"))
             assert not row["email"] or row["email"].endswith("@example.com")
+
+
+def test_no_two_indicators_show_the_same_province_totals():
+    """Voso and Postmart had the same target rate, and by chance the same results too (6.345/8.012 each):
+    officials took it for a copying mistake."""
+    from sotay.analytics import progress
+    model = load_model(DATA, dt.date(2023, 1, 20))
+    totals = [(f.achieved, f.target) for f in progress.compute_all(model).province.figures]
+    assert len(set(totals)) == len(totals), totals
