@@ -316,3 +316,12 @@ def test_a_districts_figures_are_set_beside_the_provinces(built_site, analytics)
             assert (f"{format_int(f.achieved)}/{format_int(f.target)} {format_percent(f.percent)} {f.indicator.unit_label} "
                     f"(toàn tỉnh {format_percent(whole.percent)})") in text, f.indicator.id
     assert "(toàn tỉnh " not in text_of(built_site / "tien-do" / "index.html")  # the province is not set beside itself
+
+
+def test_the_training_calendar_links_each_districts_own_list(built_site):
+    """49 sessions run to 60 screens on a phone: each district's list is one tap away."""
+    model = load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
+    html = (built_site / "tap-huan" / "index.html").read_text(encoding="utf-8")
+    for district in model.districts:
+        assert f'<a href="../{district.url}#tap-huan-title">{district.name}</a>' in html
+        assert 'id="tap-huan-title"' in (built_site / district.url / "index.html").read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ def _calendar(model: Model, settings: Settings) -> str:
     all_ = analytics.get(model)
     return render("tap_huan.html", today=model.today, calendar=all_.calendar, coverage=all_.coverage,
                   topics=_topics(model), root="../", now=organiser_notes(model, short=False),
-                  organisers=organiser_labels(model), new_root=new_root(model))
+                  organisers=organiser_labels(model), new_root=new_root(model), districts=model.districts)
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
