@@ -117,12 +117,12 @@ SPECS = {
     "cs-2": F("Tài khoản định danh VNeID", "Dịch vụ công trực tuyến", "Sổ sức khỏe, giáo dục, an sinh"),
     "cs-3": F("Mở gian hàng số", "Thanh toán điện tử", "Đóng gói, giao hàng", "Giữ đúng chất lượng đã hứa"),
     "cs-4": P("Điện thoại của bà con", ("t", "Tổ làm mẫu một lần"), ("t", "Bà con tự bấm lần sau"), ("B", "Bấm thử")),
-    "cs-5": F("Tổ hướng dẫn người dân", "Ghi kết quả vào sổ", "Báo cáo xã trước ngày 5", "Tỉnh nắm tình hình"),
+    "cs-5": F("Tổ hướng dẫn người dân", "Ghi kết quả vào sổ", "Báo cáo xã chậm nhất ngày 5", "Tỉnh nắm tình hình"),
     # to-bao-cao-ket-qua
     "bc-1": P("Sổ ghi của tổ", ("k", "Tài khoản DVC: 26"), ("k", "Sổ sức khỏe: 28"), ("k", "Gian hàng voso: 3"), ("K", "Cộng dồn đến 30/6")),
     "bc-2": P("Mẫu báo cáo", ("t", "Mã tổ: TCN-10507-02"), ("t", "Chỉ tiêu: tk-dvc"), ("t", "Kỳ: 2022-06"), ("F", "Số liệu: 26"), ("t", "Ngày nộp: 05/07/2022")),
     "bc-3": P("Ghi chú", ("t", "Khó khăn"), ("F", "Cụ chưa có máy"), ("t", "Đề xuất"), ("f", "…")),
-    "bc-4": F("Tổ gửi báo cáo trước ngày 5", "Xã tổng hợp", "Biên tập viên cập nhật tệp", "Trang Tiến độ hiển thị"),
+    "bc-4": F("Tổ gửi báo cáo chậm nhất ngày 5", "Xã tổng hợp", "Biên tập viên cập nhật tệp", "Trang Tiến độ hiển thị"),
     "bc-5": P("Tiến độ", ("k", "Tổ thôn Bắc: 80%"), ("K", "Tổ thôn Đông: 65%"), ("k", "Tổ thôn Nam: 40%")),
 }
 

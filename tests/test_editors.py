@@ -54,6 +54,7 @@ def test_data_dictionary_states_types_keys_and_constraints(built_site):
     assert "Khóa ngoại: team_id phải có trong cột id của bảng teams" in text
     assert "chỉ một trong: Tổ trưởng, Tổ phó, Tổ viên" in text
     assert "lớn nhất 1.000.000" in text
+    assert "nhỏ nhất 2020" in text and "2.020" not in text  # a year is not grouped
     assert "chỉ ghi 'có' hoặc 'không'" in text
 
 

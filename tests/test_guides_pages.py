@@ -224,7 +224,7 @@ def test_the_reporting_guide_says_which_indicators_are_running_totals_and_which_
     """It said "running total" for every indicator: teams that followed it had their new shops and
     field reports added up again each month on the progress pages."""
     text = re.sub(r"<[^>]+>", "", (built_site / "huong-dan" / "to-bao-cao-ket-qua" / "index.html").read_text(encoding="utf-8"))
-    running = text.split("Số lũy kế, tính từ đầu đến hết tháng:", 1)[1].split("Số mới trong tháng", 1)
+    running = text.split("Số lũy kế, cộng dồn từ khi tổ bắt đầu đến hết tháng:", 1)[1].split("Số mới trong tháng", 1)
     demo = load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
     for indicator in demo.indicators.values():
         where = running[0] if indicator.aggregation == "latest" else running[1].split("Hạn nộp", 1)[0]

@@ -271,7 +271,7 @@ def test_who_attended_a_training_on_commune_and_team_pages(built_site):
         came = by_team.get(team.id, [])
         assert (f"Tổ đã dự {len(came)} buổi tập huấn" in text) if came else ("Chưa có buổi tập huấn nào ghi nhận tổ có mặt" in text), team.id
         for training_id, n in came:
-            assert f"{held[training_id]:%d/%m/%Y} — " in text and f"; {n} người của tổ có mặt." in text
+            assert f"{held[training_id]:%d/%m/%Y} — " in text and f". Tổ có {n} người dự." in text
     assert any(t.id not in by_team for t in village[:300]) and any(t.id in by_team for t in village[:300])
 
 
@@ -325,3 +325,13 @@ def test_the_training_calendar_links_each_districts_own_list(built_site):
     for district in model.districts:
         assert f'<a href="../{district.url}#tap-huan-title">{district.name}</a>' in html
         assert 'id="tap-huan-title"' in (built_site / district.url / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_venue_that_names_its_place_is_not_followed_by_it_again():
+    """ "Hội trường UBND huyện Ninh Giang (Huyện Ninh Giang)" said the place twice on unit pages."""
+    from sotay.pages.trainings import where
+    model = load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
+    named = [t for t in model.trainings if t.venue == "Hội trường UBND huyện Ninh Giang"]
+    assert named and all(where(t) == "Hội trường UBND huyện Ninh Giang" for t in named)
+    other = next(t for t in model.trainings if t.unit.name.split(" ")[-1].lower() not in t.venue.lower())
+    assert where(other) == f"{other.venue} ({other.unit.name})"

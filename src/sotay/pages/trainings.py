@@ -5,7 +5,7 @@ from functools import partial
 
 from ..analytics import progress as analytics
 from ..analytics import trainings as training_analytics
-from ..model import Model, Team, Unit
+from ..model import Model, Team, Training, Unit
 from ..settings import Settings
 from ..text import sort_key
 from . import Asset, Page
@@ -44,6 +44,17 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
     )], []
 
 
+_UNIT_TYPES = ("Thị trấn ", "Thành phố ", "Thị xã ", "Huyện ", "Phường ", "Xã ", "Tỉnh ")
+
+
+def where(training: Training) -> str:
+    """The venue, with its unit unless the venue names it ("Hội trường UBND huyện Ninh Giang (Huyện Ninh
+    Giang)" said the place twice)."""
+    name = training.unit.name
+    bare = next((name[len(p):] for p in _UNIT_TYPES if name.startswith(p)), name)  # "Ninh Giang"
+    return training.venue if bare.lower() in training.venue.lower() else f"{training.venue} ({name})"
+
+
 def unit_section(model: Model, unit: Unit) -> str:
     """Trainings held in the unit or attended by its teams; on a commune's page, which of its teams came
     (a district's list would be as long as its teams: it gives the counts)."""
@@ -57,7 +68,7 @@ def unit_section(model: Model, unit: Unit) -> str:
             for attended in training_analytics.for_team(model, team):
                 present.setdefault(attended.training.id, []).append((team, attended.people))
     return render("unit_trainings.html", unit=unit, sessions=sessions, topics=_topics(model), root=root, today=model.today,
-                  now=organiser_notes(model), present=present)
+                  now=organiser_notes(model), present=present, where=where)
 
 
 def team_section(model: Model, team: Team, root: str) -> str:
@@ -66,4 +77,4 @@ def team_section(model: Model, team: Team, root: str) -> str:
     # "none attended" only where it means something: attendance is entered, and trainings are for village teams
     if not attended and (team.kind != "village_team" or not training_analytics.attendance_recorded(model)):
         return ""
-    return render("team_trainings.html", team=team, attended=attended, topics=_topics(model), root=root)
+    return render("team_trainings.html", team=team, attended=attended, topics=_topics(model), root=root, where=where)
