@@ -17,6 +17,8 @@ def test_home_page_shows_the_headline_figures(built_site):
     text = re.sub(r"<[^>]+>", " ", html)
     for figure in ("113", "12/12", "357", "235/235", "1.340", "6.891", "107", "1.499"):
         assert figure in text, figure
+    # 107 of 235 communes have their own steering group: "107 xã" beside "1.340 tổ ở 235/235 xã" read as a gap
+    assert "107/235 xã, phường, thị trấn có tổ riêng" in text
     assert "<strong>Dữ liệu mẫu</strong>" in html
 
 

@@ -101,7 +101,7 @@ def test_malformed_yaml_is_located(docs):
 
 def test_missing_key(docs):
     assert problems(docs, GOOD.replace("reviewer: Nhóm biên tập\n", "")) == [
-        f"{NAME}:1:reviewer: : thiếu khóa 'reviewer': ghi tên người hoặc tổ đã rà soát bài",
+        f"{NAME}:1:reviewer: (trống): thiếu khóa 'reviewer': ghi tên người hoặc tổ đã rà soát bài",
     ]
 
 

@@ -164,7 +164,7 @@ def test_domain_rules_of_the_validator_apply(mini, tmp_path):
     assert "quy-tac.csv:2:team_id: BCD-288: chỉ tổ công nghệ số cộng đồng thôn mới báo cáo kết quả" in output
     assert "quy-tac.csv:3:period_id: 2022-06: tổ thành lập ngày 01/08/2022, sau kỳ này" in output
     assert "quy-tac.csv:4:submitted_on: 2022-07-01: ngày nộp ở trước kỳ báo cáo 2022-08" in output
-    assert "quy-tac.csv:5:value: : ô bắt buộc đang để trống: hãy điền kết quả" in output
+    assert "quy-tac.csv:5:value: (trống): ô bắt buộc đang để trống: hãy điền kết quả" in output
     assert hashes(mini) == before
 
 
@@ -479,7 +479,7 @@ def test_the_list_of_codes_made_visible_is_not_data_and_merges_copy_no_result(mi
     sheet.merge_cells("D2:D3")  # one result over two indicators: not copied, the second row misses its result
     workbook.save(sent)
     code, output = run(sent, "--data", mini, "--dry-run")
-    assert code == 1 and "mau.xlsx:3:value: : " in output, output
+    assert code == 1 and "mau.xlsx:3:value: (trống): " in output, output
 
 
 def test_a_key_repeated_on_another_sheet_names_that_sheet(mini, tmp_path):

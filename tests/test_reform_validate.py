@@ -78,7 +78,7 @@ def test_interim_step_ends_the_old_unit_earlier(mini):
     edit_cell(mini / "units.csv", 5, "valid_to", "2024-12-31")
     assert problems(mini) == []
     edit_cell(mini / "crosswalk.csv", 4, "interim_on", "")
-    assert "crosswalk.csv:4:interim_on: : bước trung gian cần cả tên đơn vị (interim_name) và ngày (interim_on), hoặc để trống cả hai" in problems(mini)
+    assert "crosswalk.csv:4:interim_on: (trống): bước trung gian cần cả tên đơn vị (interim_name) và ngày (interim_on), hoặc để trống cả hai" in problems(mini)
 
 
 def test_split_commune_rows_are_all_partial(mini):

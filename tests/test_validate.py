@@ -89,6 +89,7 @@ def test_bad_numbers(mini, value, message):
 
 @pytest.mark.parametrize("value, message", [
     ("2022-02-31", "ngày không tồn tại trên lịch (kiểm tra ngày và tháng, ví dụ tháng 2 chỉ có 28 hoặc 29 ngày)"),
+    ("2022-13-01", "không có tháng 13: tháng chỉ từ 01 đến 12 (dạng năm-tháng-ngày, YYYY-MM-DD)"),
     ("20/04/2022", "ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD): hãy viết 2022-04-20"),
     ("31/02/2022", "ngày không tồn tại trên lịch; ngoài ra ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD)"),
     ("hôm qua", "không phải ngày hợp lệ: viết dạng năm-tháng-ngày, ví dụ 2022-06-15"),
@@ -104,7 +105,7 @@ def test_bad_dates(mini, value, message):
 
 def test_required_cell_empty(mini):
     edit_cell(mini / "members/288.csv", 3, "full_name", "")
-    assert problems(mini) == ["members/288.csv:3:full_name: : ô bắt buộc đang để trống: hãy điền họ và tên"]
+    assert problems(mini) == ["members/288.csv:3:full_name: (trống): ô bắt buộc đang để trống: hãy điền họ và tên"]
 
 
 def test_enum(mini):
@@ -118,9 +119,9 @@ def test_boolean_consent(mini):
 
 
 @pytest.mark.parametrize("value, message", [
-    ("09000", "số điện thoại chỉ có 5 chữ số, thiếu số: số Việt Nam có 10 chữ số (cố định có mã vùng cũng 10–11), ví dụ 0912345678"),
+    ("09000", "số điện thoại chỉ có 5 chữ số, thiếu số: số di động có 10 chữ số (ví dụ 0912345678), số cố định kèm mã vùng có 11 chữ số (ví dụ 0220 3850 001)"),
     ("09OO000005", "số điện thoại có chữ cái: chỉ ghi chữ số, ví dụ 0912345678"),
-    ("0100000005", "không phải số điện thoại Việt Nam hợp lệ: kiểm tra lại đầu số và số chữ số, ví dụ 0912345678"),
+    ("0100000005", "không phải số điện thoại Việt Nam hợp lệ: kiểm tra lại đầu số và số chữ số (di động 10 chữ số, ví dụ 0912345678; cố định kèm mã vùng 11 chữ số, ví dụ 0220 3850 001)"),
     ("9.00000005E+08", "Excel đã đổi số điện thoại thành dạng 9,12E+08 và bỏ số 0 đầu: định dạng cột là Văn bản rồi gõ lại số, ví dụ 0912345678"),
 ])
 def test_bad_phone(mini, value, message):
@@ -206,7 +207,7 @@ def test_nfd_text_is_flagged(mini):
 def test_html_in_a_name(mini):
     edit_cell(mini / "members/288.csv", 3, "full_name", "<script>alert(1)</script>")
     assert problems(mini) == [
-        "members/288.csv:3:full_name: <script>alert(1)</script>: có mã HTML hoặc liên kết javascript: chỉ ghi chữ thường, không ghi thẻ < >",
+        "members/288.csv:3:full_name: <script>alert(1)</script>: có mã HTML hoặc liên kết javascript: chỉ ghi văn bản thuần, không dùng thẻ HTML như <b>, <script>",
     ]
 
 

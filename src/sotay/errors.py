@@ -21,7 +21,9 @@ class Problem:
 
     def __str__(self) -> str:
         value = self.value if len(self.value) <= _MAX_SHOWN else self.value[:_MAX_SHOWN] + "…"
-        return f"{self.file}:{self.row}:{self.column}: {visible(value)}: {self.message}"
+        # an empty cell shown as "(trống)": "full_name: : bắt buộc…" read as a typo in the message
+        shown = visible(value) if value or not self.column else "(trống)"
+        return f"{self.file}:{self.row}:{self.column}: {shown}: {self.message}"
 
 
 # Characters an editor cannot see, named so that the message says what to delete.

@@ -42,8 +42,10 @@ def problem(text: str) -> str | None:
     digits = "".join(ch for ch in text if ch.isdecimal())  # as phonenumbers reads them: "０９…" too, not "²"
     if parse(text) is None:
         if len(digits) < 10:
-            return f"số điện thoại chỉ có {len(digits)} chữ số, thiếu số: số Việt Nam có 10 chữ số (cố định có mã vùng cũng 10–11), ví dụ 0912345678"
-        return "không phải số điện thoại Việt Nam hợp lệ: kiểm tra lại đầu số và số chữ số, ví dụ 0912345678"
+            return (f"số điện thoại chỉ có {len(digits)} chữ số, thiếu số: số di động có 10 chữ số (ví dụ 0912345678), "
+                    "số cố định kèm mã vùng có 11 chữ số (ví dụ 0220 3850 001)")
+        return ("không phải số điện thoại Việt Nam hợp lệ: kiểm tra lại đầu số và số chữ số (di động 10 chữ số, "
+                "ví dụ 0912345678; cố định kèm mã vùng 11 chữ số, ví dụ 0220 3850 001)")
     return None
 
 

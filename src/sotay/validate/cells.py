@@ -34,6 +34,8 @@ def parse_date(text: str) -> dt.date:
         try:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
+            if not 1 <= int(match[2]) <= 12:  # "2022-13-01": the February example did not fit
+                raise CellError(f"không có tháng {match[2]}: tháng chỉ từ 01 đến 12 (dạng năm-tháng-ngày, YYYY-MM-DD)") from None
             raise CellError("ngày không tồn tại trên lịch (kiểm tra ngày và tháng, ví dụ tháng 2 chỉ có 28 hoặc 29 ngày)") from None
     dmy = _DMY_DATE.fullmatch(text)
     if dmy:
@@ -112,7 +114,7 @@ def _text_problems(text: str, multiline: bool) -> str | None:
     if text != text.strip():
         return "có dấu cách thừa ở đầu hoặc cuối ô: hãy xóa"
     if _HTML.search(text):
-        return "có mã HTML hoặc liên kết javascript: chỉ ghi chữ thường, không ghi thẻ < >"
+        return "có mã HTML hoặc liên kết javascript: chỉ ghi văn bản thuần, không dùng thẻ HTML như <b>, <script>"
     if _ENTITY.search(text):
         return "có mã HTML dạng &…; (ví dụ &lt; hoặc &amp;): gõ thẳng ký tự cần viết, ví dụ < hoặc &"
     return None
