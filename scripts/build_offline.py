@@ -10,7 +10,6 @@ offered for download at tai-ve/so-tay-offline.zip. Extra arguments after -- go t
 """
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from sotay.cli import Parser  # noqa: E402
 from sotay.offline import write_zip  # noqa: E402
 
 
@@ -31,7 +31,7 @@ def mkdocs_build(out: Path, env: dict, extra: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Dựng bản offline (ZIP) của sổ tay.")
+    parser = Parser("Dựng bản offline (ZIP) của sổ tay.")
     parser.add_argument("--zip", type=Path, default=ROOT / "build" / "so-tay-offline.zip", help="tệp ZIP ra")
     parser.add_argument("--site", type=Path, help="dựng luôn trang online vào thư mục này, kèm tệp ZIP để tải")
     parser.add_argument("mkdocs_args", nargs="*", help="tham số thêm cho mkdocs build (sau --)")

@@ -21,10 +21,10 @@ Exit code: 0 done, 1 rows rejected or conflicts left (without --replace), 2 cann
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from sotay.cli import Parser
 from sotay.errors import CannotRun, Problem
 from sotay.intake import apply, plan, read_filled, validate_plan
 from sotay.settings import from_environment, parse_today
@@ -40,7 +40,7 @@ một dòng bị từ chối là không ghi gì cả. Mã thoát: 0 đã xong, 1
 
 def main(argv: list[str] | None = None) -> int:
     settings = from_environment()
-    parser = argparse.ArgumentParser(description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(HELP)
     parser.add_argument("file", type=Path, help="tệp báo cáo đã điền (.xlsx hoặc .csv)")
     parser.add_argument("--replace", action="store_true", help="thay số đang có bằng số trong tệp khi hai số khác nhau")
     parser.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và báo kết quả, không ghi gì")

@@ -10,15 +10,22 @@ An existing file is never overwritten. Exit code: 0 created, 1 the file exists, 
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
 
+from sotay.cli import Parser
 from sotay.csvio import read_csv
 from sotay.scaffold import PlatformChoice, guess_platforms, guide_markdown
 from sotay.settings import ROOT, from_environment
 from sotay.text import nfc, slugify
+
+
+HELP = """Tạo bài hướng dẫn mới để điền: docs/huong-dan/<tên-bài>.md, có sẵn phần thông tin đầu bài và các mục
+của mọi bài (Bạn cần chuẩn bị, Các bước có đánh số và hình, Nếu gặp trục trặc, Hỏi ai).
+
+Khi không ghi --platform, nền tảng được đoán từ tiêu đề (hãy kiểm tra lại).
+Không bao giờ ghi đè tệp đã có. Mã thoát: 0 đã tạo, 1 tệp đã có, 2 không chạy được."""
 
 
 def _platforms(data: Path) -> list[PlatformChoice]:
@@ -32,7 +39,7 @@ def _platforms(data: Path) -> list[PlatformChoice]:
 
 def main(argv: list[str] | None = None) -> int:
     settings = from_environment()
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(HELP)
     parser.add_argument("title", help="tiêu đề bài hướng dẫn, có dấu")
     parser.add_argument("--platform", action="append", default=[], help="mã nền tảng trong data/platforms.csv (có thể ghi nhiều lần)")
     parser.add_argument("--reviewer", default="Nhóm biên tập Sổ tay", help="người rà soát bài")

@@ -12,13 +12,13 @@ macros, and contact details; their problems come in the same sorted list.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 import unicodedata
 from pathlib import Path
 
 from sotay.atomic import replace_files
+from sotay.cli import Parser
 from sotay.csvio import MAX_FILE_BYTES
 from sotay.errors import CannotRun, summary
 from sotay.text import format_int
@@ -27,6 +27,15 @@ from sotay.validate.check import check
 from sotay.validate.authored import check_authored
 from sotay.validate.guides import guide_files
 from sotay.validate.posts import blog_categories, post_files
+
+
+HELP = """Kiểm tra toàn bộ dữ liệu (bảng, cột, kiểu, khóa và các quy tắc nghiệp vụ) và các trang trong docs/,
+rồi in mọi lỗi tìm thấy.
+
+Mỗi lỗi một dòng, theo thứ tự: tệp:dòng:cột: giá trị: sai ở đâu và cần sửa thế nào.
+Mã thoát: 0 dữ liệu hợp lệ, 1 có lỗi, 2 không chạy được.
+--fix-nfc viết lại các tệp CSV có chữ có dấu dạng tổ hợp (NFD) về dạng dựng sẵn (NFC), rồi kiểm tra lại.
+Xem trang Biên tập, mục "Ý nghĩa các thông báo kiểm tra"."""
 
 
 def _fix_nfc(root: Path) -> list[str]:
@@ -51,7 +60,7 @@ def _fix_nfc(root: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     settings = from_environment()
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(HELP)
     parser.add_argument("data_dir", nargs="?", type=Path, default=settings.data_dir, help="thư mục dữ liệu (mặc định data/ hoặc SITE_DATA_DIR)")
     parser.add_argument("--docs", type=Path, default=settings.docs_dir, help="thư mục trang (mặc định docs/); kiểm tra mọi trang trong đó")
     parser.add_argument("--today", default=None, help="ngày coi là hôm nay, YYYY-MM-DD (mặc định ngày thật, như khi dựng trang; SITE_TODAY chỉ đổi ngày trang hiển thị)")

@@ -1,6 +1,8 @@
 """scripts/validate.py as editors run it: exit codes, encodings, line endings."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import edit_cell, run_script
 
 ARGS = ("--today", "2023-01-01")
@@ -72,3 +74,15 @@ def test_checks_against_the_real_date_as_the_build_does():
     """SITE_TODAY says which day the site shows; reports filed after it are not "in the future"."""
     result = run_script("validate.py", env={"SITE_TODAY": "2023-01-20"})  # shipped reports filed up to 22/01/2023
     assert result.returncode == 0, result.stdout[-1000:]
+
+
+@pytest.mark.parametrize("script", ["validate.py", "import_reports.py", "new_guide.py", "build_offline.py"])
+def test_editors_scripts_help_and_errors_are_in_vietnamese(script):
+    """argparse said "usage:", "options:", "show this help message and exit" and its errors in English."""
+    shown = run_script(script, "--help")
+    assert shown.returncode == 0
+    assert shown.stdout.startswith("Cách dùng: ") and "tùy chọn:" in shown.stdout and "in hướng dẫn này rồi thoát" in shown.stdout
+    for english in ("usage:", "options:", "show this help", "positional arguments"):
+        assert english not in shown.stdout, english
+    wrong = run_script(script, "x", "--khong-co")
+    assert wrong.returncode == 2 and "lỗi: không hiểu tham số: --khong-co" in wrong.stderr, wrong.stderr
