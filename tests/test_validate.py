@@ -442,3 +442,17 @@ def test_a_column_wrong_row_after_row_is_summed_up_once_and_scattered_problems_a
     report = DataError(dates + late).report().splitlines()
     assert len(report) == len(dates) + len(late) + 2 and report[-2] == lines[0]  # every problem still listed
     assert summary(dates[:19]) == []
+
+
+def test_a_row_left_out_for_its_width_is_the_only_message_not_every_row_pointing_at_it(mini):
+    """A comma too many in one training row also reported every attendance row of that session as "no such
+    training" (68 in a reviewer's copy), and the summary then blamed Excel: the rows that point at it say nothing."""
+    path = mini / "trainings.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("Hội trường Sở Thông tin và Truyền thông", "Hội trường Sở Thông tin, và Truyền thông")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = problems(mini)
+    assert len(found) == 1 and found[0].startswith("trainings.csv:2::") and "dòng có 8 ô nhưng bảng có 7 cột" in found[0], found
+    # a training id that really is missing is still reported
+    append_row(mini / "attendance.csv", ["TH-2022-009", "TCN-10510-01", "1"])
+    assert any(p.startswith("attendance.csv:4:training_id: TH-2022-009: không có mã này") for p in problems(mini)), problems(mini)
