@@ -341,10 +341,10 @@ def test_a_team_giving_its_communes_office_line_says_whose_it_is(phone_page, sit
     phone_page.goto(site_url + "danh-ba/")
     search(phone_page, "la xa ngoc lien")
     hit = phone_page.locator("#sotay-dir-results > li.sotay-hit--team").filter(has_text="Thôn La Xá").first
-    assert hit.locator(".sotay-hit__contact").first.inner_text().startswith("Số chung (của tổ chỉ đạo Xã Ngọc Liên): 0220 7010 903")
+    assert hit.locator(".sotay-hit__contact").first.inner_text().startswith("Số chung (của tổ chỉ đạo xã Ngọc Liên): 0220 7010 903")
     search(phone_page, "nam ngoc lien")  # Thôn Nam gives the same line
     hit = phone_page.locator("#sotay-dir-results > li.sotay-hit--team").filter(has_text="Thôn Nam").first
-    assert "Số chung (của tổ chỉ đạo Xã Ngọc Liên)" in hit.inner_text()
+    assert "Số chung (của tổ chỉ đạo xã Ngọc Liên)" in hit.inner_text()
 
 
 def test_a_team_whose_words_are_whole_comes_before_one_that_has_them_inside(phone_page, site_url):

@@ -12,7 +12,7 @@ from sotay.phones import e164, national as format_phone
 from sotay.settings import Settings
 from sotay.analytics import progress as P
 from sotay.load import load_model
-from sotay.text import format_date, format_int, format_percent, sort_key
+from sotay.text import format_date, format_int, format_percent, in_sentence, sort_key
 
 
 def text_of(path) -> str:
@@ -90,7 +90,7 @@ def test_late_and_missing_reporters_by_district_then_team(built_site, analytics)
     # the district's steering group, to call from the province, on the first screen
     group = contacts.steering_group(model, model.units[district.unit.id])
     page = (built_site / "tien-do" / district.unit.slug / "index.html").read_text(encoding="utf-8")
-    assert group.public_phone and (f'Số chung của tổ chỉ đạo {district.unit.name}: <span class="sotay-shared">'
+    assert group.public_phone and (f'Số chung của tổ chỉ đạo {in_sentence(district.unit.name)}: <span class="sotay-shared">'
                                    f'<a class="sotay-tel" href="tel:{e164(group.public_phone)}">') in page
 
 

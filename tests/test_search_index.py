@@ -173,5 +173,5 @@ def test_communes_of_the_same_name_are_told_apart_in_search_results(built_site):
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     texts = {d["location"]: d["text"] for d in docs if d["location"].endswith("/xa-cong-hoa/")}
     assert len(texts) == 2  # Xã Cộng Hòa of Kim Thành and of Nam Sách: the text under the title says which
-    assert "Thuộc Huyện Kim Thành." in texts["don-vi/huyen-kim-thanh/xa-cong-hoa/"]
-    assert "Thuộc Huyện Nam Sách." in texts["don-vi/huyen-nam-sach/xa-cong-hoa/"]
+    assert "Thuộc huyện Kim Thành." in texts["don-vi/huyen-kim-thanh/xa-cong-hoa/"]
+    assert "Thuộc huyện Nam Sách." in texts["don-vi/huyen-nam-sach/xa-cong-hoa/"]

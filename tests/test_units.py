@@ -19,7 +19,7 @@ from sotay import phones
 from sotay.pages.contacts import Fallback, fallback, vcard_path
 from sotay.pages.vcard import card_count, stand_in_label, team_vcard
 from sotay.pages.vcard import download_name as vcard_download_name
-from sotay.text import person_sort_key
+from sotay.text import in_sentence, person_sort_key
 
 TODAY = dt.date.fromisoformat(SITE_TODAY)
 EVIL_SCRIPT = "<script>alert(1)</script>"
@@ -151,7 +151,7 @@ def test_commune_page_shows_every_village_team_with_contacts_and_fallbacks(mini_
 def test_fallback_goes_up_to_the_nearest_public_number(mini_model):
     lonely = mini_model.teams["TCN-10510-01"]  # leader not consented, no public phone, no commune group
     fb = fallback(mini_model, lonely)
-    assert fb.phone == "02203000000" and fb.label == "tổ chỉ đạo Tỉnh Hải Dương"  # district group has no number either
+    assert fb.phone == "02203000000" and fb.label == "tổ chỉ đạo tỉnh Hải Dương"  # district group has no number either
     html = teams._team_page(mini_model, lonely)
     assert "0900000007" not in html and "0900 000 007" not in html
     assert '<a class="sotay-tel" href="tel:+842203000000">0220 3000 000</a>' in html
@@ -189,7 +189,7 @@ def test_a_commune_without_its_own_steering_group_says_so_and_whom_to_call(demo)
         district_group = steering_group(demo, commune.parent)
         text = text_of(units._unit_page(demo, commune))
         assert (f"{commune.name} chưa có tổ chỉ đạo triển khai công nghệ số cộng đồng riêng. Việc chung của xã, "
-                f"liên hệ tổ chỉ đạo {commune.parent.name}: {phones.national(district_group.public_phone)}") in text
+                f"liên hệ tổ chỉ đạo {in_sentence(commune.parent.name)}: {phones.national(district_group.public_phone)}") in text
     with_group = next(u for u in demo.communes if steering_group(demo, u) is not None)
     assert "chưa có tổ chỉ đạo" not in text_of(units._unit_page(demo, with_group))
 
@@ -276,12 +276,12 @@ def test_the_vcard_holds_the_number_given_for_members_who_keep_theirs_private(mi
 
 def test_no_vcard_is_offered_when_there_is_no_number_at_all(mini_model, monkeypatch):
     team = mini_model.teams["TCN-10510-01"]
-    nobody = Fallback(f"Ủy ban nhân dân {team.unit.name}", None)
+    nobody = Fallback(f"Ủy ban nhân dân {in_sentence(team.unit.name)}", None)
     assert team_vcard(team, nobody) == "" and card_count(team, nobody) == 0
     for module in (teams, units):
         monkeypatch.setattr(module, "fallback", lambda model, t: nobody if t is team else fallback(model, t))
     page = teams._team_page(mini_model, team)
-    assert ".vcf" not in page and f"hãy liên hệ Ủy ban nhân dân {team.unit.name}" in page
+    assert ".vcf" not in page and f"hãy liên hệ Ủy ban nhân dân {in_sentence(team.unit.name)}" in page
     _pages, assets = teams.build(mini_model, None)
     paths = {a.path for a in assets}
     assert vcard_path(team) not in paths and vcard_path(mini_model.teams["TCN-10507-01"]) in paths
@@ -513,7 +513,7 @@ def test_a_village_team_giving_its_steering_groups_number_says_whose_it_is(mini)
     model = load_model(mini, TODAY)
     shared, own = model.teams["TCN-10510-01"], model.teams["TCN-10507-01"]
     assert contacts.shared_with(model, shared) is model.teams["BCD-288"] and contacts.shared_with(model, own) is None
-    who = "tổ chỉ đạo Thành phố Hải Dương"
+    who = "tổ chỉ đạo thành phố Hải Dương"
     page = text_of(teams._team_page(model, shared))
     assert f"Số liên hệ của tổ (số chung của {who}): 0220 3288 000" in page
     assert "Số chung của tổ: 0220 3288 111" in text_of(teams._team_page(model, own))
@@ -539,3 +539,13 @@ def test_a_vcard_downloads_under_the_teams_village_and_commune(built_site, demo)
     unit_page = (built_site / team.unit.url / "index.html").read_text(encoding="utf-8")
     assert f'download="thon-la-xa-{team.unit.slug}.vcf"' in unit_page and f'download="to-chi-dao-{team.unit.slug}.vcf"' in unit_page
     assert 'download="to-chi-dao-tinh-hai-duong.vcf"' in (built_site / "don-vi" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, said", [
+    ("Xã Ngọc Liên", "xã Ngọc Liên"), ("Thành phố Hải Dương", "thành phố Hải Dương"), ("Thị trấn Kẻ Sặt", "thị trấn Kẻ Sặt"),
+    ("Thị xã Kinh Môn", "thị xã Kinh Môn"), ("Huyện Cẩm Giàng", "huyện Cẩm Giàng"), ("Tỉnh Hải Dương", "tỉnh Hải Dương"),
+    ("Thôn La Xá", "thôn La Xá"), ("Khu dân cư số 3", "khu dân cư số 3"), ("Xãng Xã", "Xãng Xã"), ("Ngọc Liên", "Ngọc Liên"),
+])
+def test_a_place_inside_a_sentence_has_its_type_in_lower_case(name, said):
+    """ "Thuộc Huyện Cẩm Giàng", "tổ chỉ đạo Xã Ngọc Liên": a unit's type is written in lower case in running text."""
+    assert in_sentence(name) == said

@@ -128,3 +128,18 @@ def format_percent(value: float | None, digits: int = 1) -> str:
 def format_date(value: dt.date | None) -> str:
     """dd/mm/yyyy, the way dates are written in Vietnam."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+# The types that open the official names of units ("Xã Ngọc Liên"), longest first ("Thành phố" before any
+# one-word type), and the words that open village names.
+UNIT_TYPES = ("Thành phố ", "Thị trấn ", "Thị xã ", "Huyện ", "Phường ", "Xã ", "Tỉnh ")
+_PLACE_TYPES = (*UNIT_TYPES, "Thôn ", "Khu dân cư ", "Tổ dân phố ", "Xóm ", "Làng ")
+
+
+def in_sentence(name: str) -> str:
+    """A place's name inside a sentence, its type in lower case as Vietnamese writes it ("thuộc huyện Cẩm
+    Giàng", "tổ chỉ đạo xã Ngọc Liên"); alone (a heading, a list, a table) the name keeps its capital."""
+    for prefix in _PLACE_TYPES:
+        if name.startswith(prefix):
+            return prefix.lower() + name[len(prefix):]
+    return name

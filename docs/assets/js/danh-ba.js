@@ -27,6 +27,11 @@
       .replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, " ") + " ").replace(/dd/g, "d");
   }
   function digits(text) { return text.replace(/\D/g, ""); }
+  // A unit's name inside a sentence: "tổ chỉ đạo xã Ngọc Liên" (sotay.text.in_sentence does the same).
+  function inSentence(name) {
+    var m = /^(Thành phố|Thị trấn|Thị xã|Huyện|Phường|Xã|Tỉnh) /.exec(name);
+    return m ? m[1].toLowerCase() + name.slice(m[1].length) : name;
+  }
   window.sotayDirFold = fold;  // for the test that checks it against sotay.pages.directory.search_text
 
   // Precomputed once: padded folded strings (" nguyen van an ") and phone digits.
@@ -34,7 +39,7 @@
   var T = D.t.map(function (t) {
     var c = t[6], fb = typeof c === "number" ? ["tổ trưởng " + D.m[c][0], D.m[c][4]] : c === "" ? ["số chung của tổ", t[5]] : c;
     return { name: (t[0] >= 0 ? D.p[t[0]] : "") + t[1], unit: t[2], id: t[3], phone: t[5], fbLabel: fb[0], fbPhone: fb[1],
-             shared: t.length > 7 ? "Số chung (của tổ chỉ đạo " + D.u[t[7]][0] + "): " : "Số chung: " };
+             shared: t.length > 7 ? "Số chung (của tổ chỉ đạo " + inSentence(D.u[t[7]][0]) + "): " : "Số chung: " };
   });
   var teams = D.t.map(function (t) { return " " + t[4] + " "; });
   var teamPhones = D.t.map(function (t) { return digits(t[5] || ""); });

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ..analytics.units import is_active
 from ..model import Model, Team, Unit
+from ..text import in_sentence
 from .render import environment
 
 
@@ -55,7 +56,7 @@ def _fallback(model: Model, team: Team) -> Fallback:
     group = nearest_steering(model, [team.unit, *reversed(team.unit.ancestors)], but=team)
     if group is not None:
         return Fallback(steering_label(group), group.public_phone)
-    return Fallback(f"Ủy ban nhân dân {team.unit.name}", None)
+    return Fallback(f"Ủy ban nhân dân {in_sentence(team.unit.name)}", None)
 
 
 def _digits(number: str) -> str:
@@ -78,7 +79,7 @@ def shared_with(model: Model, team: Team) -> Team | None:
 
 def steering_label(group: Team) -> str:
     """How pages name a steering group in running text: "tổ chỉ đạo Xã Ngọc Liên"."""
-    return f"tổ chỉ đạo {group.unit.name}"
+    return f"tổ chỉ đạo {in_sentence(group.unit.name)}"
 
 
 def nearest_steering(model: Model, units: list[Unit], but: Team | None = None) -> Team | None:

@@ -7,7 +7,7 @@ from ..analytics import progress as analytics
 from ..analytics import trainings as training_analytics
 from ..model import Model, Team, Training, Unit
 from ..settings import Settings
-from ..text import sort_key
+from ..text import UNIT_TYPES, sort_key
 from . import Asset, Page
 from .guide_links import guide_slugs
 from .organisations import full_labels as organiser_labels
@@ -44,14 +44,11 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
     )], []
 
 
-_UNIT_TYPES = ("Thị trấn ", "Thành phố ", "Thị xã ", "Huyện ", "Phường ", "Xã ", "Tỉnh ")
-
-
 def where(training: Training) -> str:
     """The venue, with its unit unless the venue names it ("Hội trường UBND huyện Ninh Giang (Huyện Ninh
     Giang)" said the place twice)."""
     name = training.unit.name
-    bare = next((name[len(p):] for p in _UNIT_TYPES if name.startswith(p)), name)  # "Ninh Giang"
+    bare = next((name[len(p):] for p in UNIT_TYPES if name.startswith(p)), name)  # "Ninh Giang"
     return training.venue if bare.lower() in training.venue.lower() else f"{training.venue} ({name})"
 
 
