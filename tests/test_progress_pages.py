@@ -297,9 +297,9 @@ def test_a_commune_page_lists_its_own_late_and_missing_teams(built_site, analyti
             assert (f"Nộp muộn kỳ 12/2022 ({len(late)}):" in text) == bool(late)
             for team in missing:
                 stand_in = contacts.fallback(model, model.teams[team.id])
-                assert f"{team.village or team.name}, {commune.name} — {stand_in.label} {format_phone(stand_in.phone)}" in text
+                assert f"{team.village or team.name} — {stand_in.label} {format_phone(stand_in.phone)}" in text
             for x in late:
-                assert f"{x.team.village or x.team.name}, {commune.name} — nộp ngày {x.submitted_on:%d/%m/%Y}, muộn {x.days_late} ngày" in text
+                assert f"{x.team.village or x.team.name} — nộp ngày {x.submitted_on:%d/%m/%Y}, muộn {x.days_late} ngày" in text
             checked["late"] += len(late)
             checked["missing"] += len(missing)
     assert checked["missing"] == len(latest.province.missing) and checked["late"] == len(latest.province.late)
