@@ -242,6 +242,7 @@ def test_who_attended_a_training_on_commune_and_team_pages(built_site):
     """An official asked which of the commune's teams came to a session: the commune page said
     "5 tổ, 20 người" and no team page said anything. Counted here from the CSVs, not the analytics."""
     import csv
+    from sotay.pages.places import where
     model = load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
     with open(DATA / "trainings.csv", encoding="utf-8") as f:
         held = {r["id"]: dt.date.fromisoformat(r["date"]) for r in csv.DictReader(f)}
@@ -258,8 +259,8 @@ def test_who_attended_a_training_on_commune_and_team_pages(built_site):
         for training_id in {tid for t in unit.teams for tid, _ in by_team.get(t.id, [])}:
             came = sorted(((t, n) for t in unit.teams for tid, n in by_team.get(t.id, []) if tid == training_id),
                           key=lambda x: sort_key(x[0].village or x[0].name))
-            listed = ", ".join(f"{t.village or t.name} ({n} người)" for t, n in came)
-            assert f"{sum(n for _, n in came)} người: {listed}." in text or f"người tham dự: {listed}." in text, (unit.name, training_id)
+            listed = ", ".join(f"{in_sentence(t.village or t.name)}: {n} người" for t, n in came)
+            assert f"{sum(n for _, n in came)} người ({listed})." in text or f"người tham dự ({listed})." in text, (unit.name, training_id)
             checked += 1
     assert checked > 40
     # a district page gives the counts only: its list would be as long as its teams
@@ -269,9 +270,10 @@ def test_who_attended_a_training_on_commune_and_team_pages(built_site):
     for team in village[:300]:
         text = _section(built_site / team.url / "index.html")
         came = by_team.get(team.id, [])
-        assert (f"Tổ đã dự {len(came)} buổi tập huấn" in text) if came else ("Chưa có buổi tập huấn nào ghi nhận tổ có mặt" in text), team.id
+        assert (f"Tổ đã dự {len(came)} buổi tập huấn" in text) if came else ("Chưa ghi nhận tổ dự buổi tập huấn nào" in text), team.id
         for training_id, n in came:
-            assert f"{held[training_id]:%d/%m/%Y} — " in text and f". Tổ có {n} người dự." in text
+            training = next(t for t in model.trainings if t.id == training_id)
+            assert f"{held[training_id]:%d/%m/%Y} — {where(training)}. Tổ có {n} người dự." in text, (team.id, training_id)
     assert any(t.id not in by_team for t in village[:300]) and any(t.id in by_team for t in village[:300])
 
 
@@ -329,9 +331,13 @@ def test_the_training_calendar_links_each_districts_own_list(built_site):
 
 def test_a_venue_that_names_its_place_is_not_followed_by_it_again():
     """ "Hội trường UBND huyện Ninh Giang (Huyện Ninh Giang)" said the place twice on unit pages."""
-    from sotay.pages.trainings import where
+    from sotay.pages.places import where
     model = load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
     named = [t for t in model.trainings if t.venue == "Hội trường UBND huyện Ninh Giang"]
     assert named and all(where(t) == "Hội trường UBND huyện Ninh Giang" for t in named)
     other = next(t for t in model.trainings if t.unit.name.split(" ")[-1].lower() not in t.venue.lower())
     assert where(other) == f"{other.venue} ({other.unit.name})"
+    # a village named like its commune is not the commune
+    from types import SimpleNamespace as At
+    village_hall = At(venue="Nhà văn hóa thôn Ngọc Liên", unit=At(name="Xã Ngọc Liên"))
+    assert where(village_hall) == "Nhà văn hóa thôn Ngọc Liên (Xã Ngọc Liên)"

@@ -67,8 +67,9 @@ def _session(model: Model, training: Training) -> Session:
     return Session(training, False, len(training.attendance), sum(training.attendance.values()), bool(training.attendance))
 
 
-def _when(session: Session) -> tuple:
-    return session.training.date, session.training.id
+def _when(item) -> tuple:
+    """A Session's or an Attended's place in time (a day can hold two sessions)."""
+    return item.training.date, item.training.id
 
 
 def in_calendar_order(sessions) -> list[Session]:
@@ -80,9 +81,8 @@ def in_calendar_order(sessions) -> list[Session]:
 
 def calendar(model: Model) -> Calendar:
     """Sessions on or after today are upcoming (soonest first); earlier ones are past (newest first)."""
-    sessions = [_session(model, t) for t in model.trainings]
-    return Calendar(sorted((s for s in sessions if s.upcoming), key=_when),
-                    sorted((s for s in sessions if not s.upcoming), key=_when, reverse=True))
+    sessions = in_calendar_order(_session(model, t) for t in model.trainings)
+    return Calendar([s for s in sessions if s.upcoming], [s for s in sessions if not s.upcoming])
 
 
 def coverage(model: Model) -> Coverage:
@@ -158,7 +158,7 @@ def for_unit(model: Model, unit: Unit) -> list[Session]:
     return found.get(unit.id, [])
 
 
-__all__ = ["calendar", "coverage", "for_unit", "topic_label", "EXTRA_TOPICS"]
+__all__ = ["calendar", "coverage", "for_unit", "for_team", "in_calendar_order", "attendance_recorded", "topic_label", "EXTRA_TOPICS"]
 
 
 @dataclass(frozen=True)
@@ -182,11 +182,18 @@ def for_team(model: Model, team: Team) -> list[Attended]:
                 for team_id, people in training.attendance.items():
                     found[team_id].append(Attended(training, people))
         for attended in found.values():
-            attended.sort(key=lambda a: (a.training.date, a.training.id), reverse=True)
+            attended.sort(key=_when, reverse=True)
         _by_team[model] = found
     return found.get(team.id, [])
 
 
+_recorded: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def attendance_recorded(model: Model) -> bool:
-    """Whether any past session has its attendance entered: before that, "no session" means "not known"."""
-    return any(t.attendance for t in model.trainings if t.date < model.today)
+    """Whether any past session has its attendance entered: before that, "no session" means "not known".
+    Asked by every village team's page: worked out once per model."""
+    found = _recorded.get(model)
+    if found is None:
+        found = _recorded[model] = any(t.attendance for t in model.trainings if t.date < model.today)
+    return found

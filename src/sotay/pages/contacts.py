@@ -63,10 +63,21 @@ def _digits(number: str) -> str:
     return "".join(c for c in number if c.isdigit())
 
 
+_owners: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def shared_with(model: Model, team: Team) -> Team | None:
     """The steering group whose public number a village team gives as its own (a commune office's line,
-    in 3 of 10 demo teams), or None when the number is the team's: "Số chung của tổ" had read as the
-    village's own line, and three teams' vCards stored the office under three names."""
+    171 of the demo's 1,340 village teams), or None when the number is the team's: "Số chung của tổ" had
+    read as the village's own line, and three teams' vCards stored the office under three names.
+    Worked out once per team and model: the unit, team, directory and vCard pages all ask."""
+    known = _owners.setdefault(model, {})
+    if team.id not in known:
+        known[team.id] = _owner(model, team)
+    return known[team.id]
+
+
+def _owner(model: Model, team: Team) -> Team | None:
     if team.kind != "village_team" or not team.public_phone:
         return None
     number = _digits(team.public_phone)
@@ -78,7 +89,7 @@ def shared_with(model: Model, team: Team) -> Team | None:
 
 
 def steering_label(group: Team) -> str:
-    """How pages name a steering group in running text: "tổ chỉ đạo Xã Ngọc Liên"."""
+    """How pages name a steering group in running text: "tổ chỉ đạo xã Ngọc Liên"."""
     return f"tổ chỉ đạo {in_sentence(group.unit.name)}"
 
 

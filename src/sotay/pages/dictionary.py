@@ -57,9 +57,9 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-def _limit(value) -> str:
-    """A limit as people read it: 1.000.000 grouped, a year (2020) not: "2.020" read as two thousand and twenty."""
-    return format_int(value) if isinstance(value, int) and abs(value) >= 10_000 else str(value)
+def _limit(spec: Field, value) -> str:
+    """A limit as people read it: 1.000.000 grouped, a year not ("2.020" read as two thousand and twenty)."""
+    return str(value) if spec.name == "year" or not isinstance(value, int) else format_int(value)
 
 
 def field_rules(spec: Field) -> list[str]:
@@ -75,9 +75,9 @@ def field_rules(spec: Field) -> list[str]:
     if c.get("unique"):
         rules.append("không được trùng giữa các dòng")
     if "minimum" in c:
-        rules.append(f"nhỏ nhất {_limit(c['minimum'])}")
+        rules.append(f"nhỏ nhất {_limit(spec, c['minimum'])}")
     if "maximum" in c:
-        rules.append(f"lớn nhất {_limit(c['maximum'])}")
+        rules.append(f"lớn nhất {_limit(spec, c['maximum'])}")
     if "maxLength" in c:
         rules.append(f"tối đa {format_int(c['maxLength'])} ký tự")
     return rules

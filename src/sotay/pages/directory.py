@@ -77,7 +77,7 @@ def directory_data(model: Model) -> dict:
         fb = fallback(model, team)
         if team.leader is not None and fb.phone == team.leader.phone and fb.label.endswith(team.leader.full_name):
             contact: object = member_index[id(team.leader)]
-        elif fb.phone and fb.phone == team.public_phone and fb.label == "số chung của tổ":
+        elif fb.phone and fb.phone == team.public_phone and shared_with(model, team) is None:
             contact = ""
         else:
             contact = [fb.label, _phone(fb.phone)]

@@ -5,13 +5,14 @@ from functools import partial
 
 from ..analytics import progress as analytics
 from ..analytics import trainings as training_analytics
-from ..model import Model, Team, Training, Unit
+from ..model import Model, Team, Unit
 from ..settings import Settings
-from ..text import UNIT_TYPES, sort_key
+from ..text import sort_key
 from . import Asset, Page
 from .guide_links import guide_slugs
 from .organisations import full_labels as organiser_labels
 from .organisations import notes as organiser_notes
+from .places import where
 from .reform import new_root
 from .render import render
 
@@ -29,7 +30,8 @@ def _calendar(model: Model, settings: Settings) -> str:
     all_ = analytics.get(model)
     return render("tap_huan.html", today=model.today, calendar=all_.calendar, coverage=all_.coverage,
                   topics=_topics(model), root="../", now=organiser_notes(model, short=False),
-                  organisers=organiser_labels(model), new_root=new_root(model), districts=model.districts)
+                  organisers=organiser_labels(model), new_root=new_root(model),
+                  districts=[d for d in model.districts if training_analytics.for_unit(model, d)])  # with a list to go to
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
@@ -42,14 +44,6 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
         edit="data/trainings.csv",
         description="Lịch các buổi tập huấn cho tổ công nghệ số cộng đồng: sắp tới, đã tổ chức, số tổ và người tham dự; mức độ bao phủ theo huyện và nội dung.",
     )], []
-
-
-def where(training: Training) -> str:
-    """The venue, with its unit unless the venue names it ("Hội trường UBND huyện Ninh Giang (Huyện Ninh
-    Giang)" said the place twice)."""
-    name = training.unit.name
-    bare = next((name[len(p):] for p in UNIT_TYPES if name.startswith(p)), name)  # "Ninh Giang"
-    return training.venue if bare.lower() in training.venue.lower() else f"{training.venue} ({name})"
 
 
 def unit_section(model: Model, unit: Unit) -> str:

@@ -16,6 +16,7 @@ from vobject.base import backslashEscape
 from .. import phones
 from ..constants import KIND_LABEL
 from ..slugs import slugify
+from ..text import in_sentence
 from ..model import Member, Team
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ def team_vcard(team: Team, stand_in: Fallback | None = None, owner: Team | None 
     out = io.StringIO()
     if team.public_phone and owner is not None:
         _card(out, owner, shared_card_name(owner), ("", owner.name, ""),
-              f"Số chung của tổ chỉ đạo {owner.unit.name}, cũng là số liên hệ của {team.name}",
+              f"Số chung của tổ chỉ đạo {in_sentence(owner.unit.name)}, cũng là số liên hệ của {team.name[:1].lower()}{team.name[1:]}",
               [("TEL;TYPE=WORK", phones.e164(team.public_phone))])
     elif team.public_phone:
         _card(out, team, shared_card_name(team), ("", team.name, ""),
