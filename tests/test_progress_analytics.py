@@ -258,3 +258,20 @@ def test_a_unit_whose_teams_were_dissolved_keeps_its_figures(mini):
     html = units._unit_page(model, model.units["10510"])
     assert "chưa có tổ nào nên chưa có chỉ tiêu" not in html
     assert "chưa có tổ" not in html.split('id="tien-do"')[1].split("</section>")[0]
+
+
+def test_a_communes_reporting_counted_by_hand(mini):
+    """for_commune on the mini data: Cẩm Thượng's two teams reported 08/2022 on time; Bình Hàn's one team
+    sent it on 20/09 (15 days late), so on 10/09 it had not reported; a period not yet due gives None."""
+    def of(today, unit_id):
+        model = model_of(mini, today)
+        latest = P.get(model).latest_period
+        c = P.for_commune(latest, model.units[unit_id])
+        return latest.period.id, c.expected, c.actual, c.on_time, [(x.team.id, x.days_late) for x in c.late], [t.id for t in c.missing]
+    assert of("2022-09-25", "10507") == ("2022-08", 2, 2, 2, [], [])
+    assert of("2022-09-25", "10510") == ("2022-08", 1, 1, 0, [("TCN-10510-01", 15)], [])
+    assert of("2022-09-10", "10510") == ("2022-08", 1, 0, 0, [], ["TCN-10510-01"])
+    assert of("2022-08-10", "10507") == ("2022-07", 1, 1, 1, [], [])  # the second team began in August
+    model = model_of(mini, "2022-09-03")
+    not_due = next(p for p in P.get(model).completeness if p.period.id == "2022-08")
+    assert P.for_commune(not_due, model.units["10507"]) is None

@@ -291,7 +291,10 @@ def test_a_commune_page_lists_its_own_late_and_missing_teams(built_site, analyti
             if not expected:
                 continue
             html = (built_site / commune.url / "index.html").read_text(encoding="utf-8")
-            assert '<a href="#bao-cao">Báo cáo kỳ 12/2022</a>' in html  # a link at the top jumps there
+            # links at the top jump to each section: progress, reporting, trainings
+            jumps = re.findall(r'<li><a href="#([a-z-]+)">([^<]+)</a></li>', html.split('aria-label="Trên trang này"')[1].split("</nav>")[0])
+            assert [a for a, _ in jumps][:2] == ["tien-do-title", "bao-cao"] and jumps[1][1] == "Báo cáo kỳ 12/2022"
+            assert all(f'id="{a}"' in html for a, _ in jumps) and ("tap-huan-title" in dict(jumps)) == ('id="tap-huan-title"' in html)
             text = _section(built_site / commune.url / "index.html", "tien-do")
             done = len(expected) - len(missing)
             assert f"Báo cáo kỳ 12/2022 (hạn {latest.period.due_on:%d/%m/%Y}) {done}/{len(expected)} tổ đã nộp, {done - len(late)} tổ nộp đúng hạn." in text

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..constants import EXTRA_TOPICS
 from ..model import Model, Team, Training, Unit
+from ..text import sort_key
 from .index import chain
 
 
@@ -158,7 +159,7 @@ def for_unit(model: Model, unit: Unit) -> list[Session]:
     return found.get(unit.id, [])
 
 
-__all__ = ["calendar", "coverage", "for_unit", "for_team", "in_calendar_order", "attendance_recorded", "topic_label", "EXTRA_TOPICS"]
+__all__ = ["calendar", "coverage", "for_unit", "for_team", "present_from", "in_calendar_order", "attendance_recorded", "topic_label", "EXTRA_TOPICS"]
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,15 @@ def for_team(model: Model, team: Team) -> list[Attended]:
 
 
 _recorded: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def present_from(model: Model, unit: Unit) -> dict[str, list[tuple[Team, int]]]:
+    """training id -> the unit's own teams that came and how many of each, in name order."""
+    present: dict[str, list[tuple[Team, int]]] = {}
+    for team in sorted(unit.teams, key=lambda t: sort_key(t.village or t.name)):
+        for attended in for_team(model, team):
+            present.setdefault(attended.training.id, []).append((team, attended.people))
+    return present
 
 
 def attendance_recorded(model: Model) -> bool:

@@ -7,7 +7,6 @@ from ..analytics import progress as analytics
 from ..analytics import trainings as training_analytics
 from ..model import Model, Team, Unit
 from ..settings import Settings
-from ..text import sort_key
 from . import Asset, Page
 from .guide_links import guide_slugs
 from .organisations import full_labels as organiser_labels
@@ -53,11 +52,7 @@ def unit_section(model: Model, unit: Unit) -> str:
     if not sessions:
         return ""
     root = "../" * unit.url.count("/")
-    present: dict[str, list] = {}
-    if not unit.children:
-        for team in sorted(unit.teams, key=lambda t: sort_key(t.village or t.name)):
-            for attended in training_analytics.for_team(model, team):
-                present.setdefault(attended.training.id, []).append((team, attended.people))
+    present = training_analytics.present_from(model, unit) if not unit.children else {}
     return render("unit_trainings.html", unit=unit, sessions=sessions, topics=_topics(model), root=root, today=model.today,
                   now=organiser_notes(model), present=present, where=where)
 
