@@ -214,7 +214,7 @@ CASES: list[Case] = [
     Case("impossible-iso-date", "ngày không hợp lệ", set_cell(M, 3, "since", "2022-02-31"), (f"{M}:3:since: 2022-02-31:",), "không tồn tại"),
     Case("impossible-dmy-date", "ngày không hợp lệ", set_cell(M, 3, "since", "31/02/2022"), (f"{M}:3:since: 31/02/2022:",), "không tồn tại"),
     Case("dmy-instead-of-iso", "ngày không hợp lệ", set_cell(M, 3, "since", "20/04/2022"), (f"{M}:3:since: 20/04/2022:",), "hãy viết 2022-04-20"),
-    Case("month-13", "ngày không hợp lệ", set_cell("trainings.csv", 2, "date", "2022-13-01"), ("trainings.csv:2:date:",), "không tồn tại"),
+    Case("month-13", "ngày không hợp lệ", set_cell("trainings.csv", 2, "date", "2022-13-01"), ("trainings.csv:2:date:",), "không có tháng 13"),
     Case("date-in-the-future", "ngày không hợp lệ", set_cell(M, 3, "since", "2099-04-20"), (f"{M}:3:since:",), "sau ngày hôm nay"),
     # Numbers
     Case("thousands-dot", "số có dấu phân cách, số âm", set_cell("targets.csv", 2, "value", "1.340"), ("targets.csv:2:value: 1.340:",), "ví dụ 1340"),
