@@ -159,9 +159,6 @@ def for_unit(model: Model, unit: Unit) -> list[Session]:
     return found.get(unit.id, [])
 
 
-__all__ = ["calendar", "coverage", "for_unit", "for_team", "present_from", "in_calendar_order", "attendance_recorded", "topic_label", "EXTRA_TOPICS"]
-
-
 @dataclass(frozen=True)
 class Attended:
     """A past session a team was at, with how many of its members came."""
@@ -188,9 +185,6 @@ def for_team(model: Model, team: Team) -> list[Attended]:
     return found.get(team.id, [])
 
 
-_recorded: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def present_from(model: Model, unit: Unit) -> dict[str, list[tuple[Team, int]]]:
     """training id -> the unit's own teams that came and how many of each, in name order."""
     present: dict[str, list[tuple[Team, int]]] = {}
@@ -200,6 +194,9 @@ def present_from(model: Model, unit: Unit) -> dict[str, list[tuple[Team, int]]]:
     return present
 
 
+_recorded: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def attendance_recorded(model: Model) -> bool:
     """Whether any past session has its attendance entered: before that, "no session" means "not known".
     Asked by every village team's page: worked out once per model."""
@@ -207,3 +204,6 @@ def attendance_recorded(model: Model) -> bool:
     if found is None:
         found = _recorded[model] = any(t.attendance for t in model.trainings if t.date < model.today)
     return found
+
+
+__all__ = ["calendar", "coverage", "for_unit", "for_team", "present_from", "in_calendar_order", "attendance_recorded", "topic_label", "EXTRA_TOPICS"]

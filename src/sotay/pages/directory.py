@@ -74,10 +74,10 @@ def directory_data(model: Model) -> dict:
     for team in teams:
         prefix = next((i for i, p in enumerate(PREFIXES) if team.name.startswith(p)), -1)
         rest = team.name[len(PREFIXES[prefix]):] if prefix >= 0 else team.name
-        fb = fallback(model, team)
+        fb, owner = fallback(model, team), shared_with(model, team)
         if team.leader is not None and fb.phone == team.leader.phone and fb.label.endswith(team.leader.full_name):
             contact: object = member_index[id(team.leader)]
-        elif fb.phone and fb.phone == team.public_phone and shared_with(model, team) is None:
+        elif fb.phone and fb.phone == team.public_phone and owner is None:
             contact = ""
         else:
             contact = [fb.label, _phone(fb.phone)]
@@ -85,7 +85,6 @@ def directory_data(model: Model) -> dict:
         # would make every query with "dong" or "cong" list all 120 of them first.
         own = team.village or team.name if team.kind == "village_team" else "tổ chỉ đạo, ban chỉ đạo"  # both are said
         row = [prefix, rest, unit_index[id(team.unit)], team.id.lower(), search_text(own), _phone(team.public_phone), contact]
-        owner = shared_with(model, team)
         if owner is not None:
             row.append(unit_index[id(owner.unit)])
         t_rows.append(row)

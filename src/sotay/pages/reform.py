@@ -17,7 +17,6 @@ from ..analytics.units import is_active
 from ..model import Model, Succession, Unit
 from ..settings import Settings
 from ..text import same_spelling, sort_key
-from .places import where
 from . import Asset, Page
 from .organisations import notes as organiser_notes
 from .render import render
@@ -103,7 +102,7 @@ def _unit_page(model: Model, root: Unit, unit: Unit) -> str:
               for s in sources}
     rows = [(s.progress.figures, None, labels[s.unit.id] + (" (một phần, chưa cộng)" if s.step.partial else ""), s.progress.teams)
             for s in sources]
-    return render("reform_unit.html", where=where, new=figures, unit=unit, root=_root(unit), year=year, teams=teams, own=own, rows=rows, labels=labels,
+    return render("reform_unit.html", new=figures, unit=unit, root=_root(unit), year=year, teams=teams, own=own, rows=rows, labels=labels,
                   indicators=list(model.indicators.values()), now=organiser_notes(model), changed_on=unit.valid_from)
 
 

@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from .. import phones
 from ..analytics.progress import has_figures
 from ..text import format_date, format_int, format_percent, in_sentence
+from .places import where
 from .vcard import download_name
 
 
@@ -24,7 +25,7 @@ def environment() -> Environment:
     )
     env.filters.update(num=format_int, pct=format_percent, date=format_date, phone=phones.national, e164=phones.e164,
                        digits=phones.digits_national, groupby_in_order=groups_in_order, vcf_name=download_name,
-                       in_text=in_sentence)
+                       in_text=in_sentence, venue=where)
     env.tests.update(mobile=phones.is_mobile, with_figures=has_figures)
     return env
 

@@ -11,7 +11,6 @@ from . import Asset, Page
 from .guide_links import guide_slugs
 from .organisations import full_labels as organiser_labels
 from .organisations import notes as organiser_notes
-from .places import where
 from .reform import new_root
 from .render import render
 
@@ -54,7 +53,7 @@ def unit_section(model: Model, unit: Unit) -> str:
     root = "../" * unit.url.count("/")
     present = training_analytics.present_from(model, unit) if not unit.children else {}
     return render("unit_trainings.html", unit=unit, sessions=sessions, topics=_topics(model), root=root, today=model.today,
-                  now=organiser_notes(model), present=present, where=where)
+                  now=organiser_notes(model), present=present)
 
 
 def team_section(model: Model, team: Team, root: str) -> str:
@@ -63,4 +62,4 @@ def team_section(model: Model, team: Team, root: str) -> str:
     # "none attended" only where it means something: attendance is entered, and trainings are for village teams
     if not attended and (team.kind != "village_team" or not training_analytics.attendance_recorded(model)):
         return ""
-    return render("team_trainings.html", team=team, attended=attended, topics=_topics(model), root=root, where=where)
+    return render("team_trainings.html", team=team, attended=attended, topics=_topics(model), root=root)
