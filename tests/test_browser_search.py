@@ -128,6 +128,23 @@ def test_a_word_typed_in_full_ranks_above_longer_words(phone_page, site_url, que
     assert any(re.search(href, h or "") for h in hrefs), hrefs
 
 
+# An official's words (a phone review): the section names of a unit's page are searched with its name.
+# Only the data dictionary and other districts' difficulties had every word, and came first.
+UNIT_FIRST = [
+    ("tap huan ngoc lien", r"don-vi/huyen-cam-giang/xa-ngoc-lien/"),
+    ("tien do ngoc lien", r"don-vi/huyen-cam-giang/xa-ngoc-lien/"),
+    ("bao cao ngoc lien", r"don-vi/huyen-cam-giang/xa-ngoc-lien/"),
+    ("tap huan cam giang", r"don-vi/huyen-cam-giang/"),
+]
+
+
+@pytest.mark.parametrize("query,href", UNIT_FIRST)
+def test_a_unit_page_is_found_by_its_name_and_a_section(phone_page, site_url, query, href):
+    phone_page.goto(site_url)
+    results = search(phone_page, query)
+    expect(results.first).to_have_attribute("href", re.compile(href), timeout=5000)
+
+
 def test_village_teams_are_found_by_village_name(phone_page, site_url):
     """Typed without tone marks, "an" no longer ranks "Xã Kim Anh" or "thông tin" above the teams of thôn An Lạc."""
     phone_page.goto(site_url)

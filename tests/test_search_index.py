@@ -81,6 +81,8 @@ def test_index_keeps_names_and_notes_but_no_tables_of_figures(built_site):
     assert not [loc for loc in locations if loc.endswith(("#tien-do-title", "#tap-huan-title"))]
     by_location = {d["location"]: d for d in docs}
     assert by_location["don-vi/huyen-gia-loc/xa-doan-thuong/#tcn-11056-04"]["title"] == "Tổ công nghệ số cộng đồng thôn An Lạc"
+    # but a unit's page names its sections, so that "tập huấn Ngọc Liên" finds it
+    assert "<li>Tập huấn</li>" in by_location["don-vi/huyen-cam-giang/xa-ngoc-lien/"]["text"]
     # Tables of counts would glue a name to its numbers ("Xã Đoàn Thượng14631"): left out. Cells and
     # facts are separated, or the indexer runs their words together ("Giảng viênChuyên viên").
     assert not [d["location"] for d in docs if re.search(r"[^\W\d_]\d{3,}", d["text"])]
