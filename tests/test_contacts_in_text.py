@@ -85,11 +85,43 @@ def test_public_numbers_hotlines_dates_and_decisions_are_accepted(mini):
     assert problems(mini) == []
 
 
-def test_a_number_shared_with_a_consenting_member_stays_public(mini):
+def test_an_office_line_shared_with_a_consenting_member_stays_public(mini):
     """An office line two members give: one agreed, so it is on the pages already."""
-    edit_cell(mini / "members/288.csv", 4, "phone", "0900000004")
-    edit_cell(mini / NOTES, 2, "difficulties", "Liên hệ văn phòng 0900 000 004.")
+    edit_cell(mini / "members/288.csv", 3, "phone", "0220 3852 100")
+    edit_cell(mini / "members/288.csv", 4, "phone", "02203852100")
+    edit_cell(mini / NOTES, 2, "difficulties", "Liên hệ văn phòng 0220 3852 100.")
     assert problems(mini) == []
+
+
+WITHHELD = "cũng là số của Đỗ Văn Đức (members/288.csv dòng 4), người chưa đồng ý công khai"
+
+
+def test_a_mobile_of_a_member_who_did_not_agree_is_not_published_under_another_row(mini):
+    """Found in a review: a team's shared number, or another member's Zalo, set to the mobile of a member
+    who did not agree was valid, and that number was on the team's page, the directory and the search index."""
+    edit_cell(mini / "teams/288.csv", 3, "public_phone", "0900 000 005")
+    edit_cell(mini / "members/288.csv", 3, "zalo", "0900000005")
+    edit_cell(mini / "members/288.csv", 2, "email", "DUC.DO@example.com")
+    found = check(mini, TODAY)[2]
+    assert [str(p) for p in found] == [
+        "members/288.csv:2:email: DUC.DO@example.com: địa chỉ này cũng là địa chỉ của Đỗ Văn Đức (members/288.csv dòng 4), "
+        "người chưa đồng ý công khai, ở dòng này địa chỉ được đăng lên trang: nếu là cùng một người, ghi consent giống nhau "
+        "ở mọi dòng của người đó; nếu không, kiểm tra lại địa chỉ",
+        f"members/288.csv:3:zalo: 0900000005: số này {WITHHELD}, ở dòng này số được đăng lên trang: nếu là cùng một người, "
+        "ghi consent giống nhau ở mọi dòng của người đó; nếu không, kiểm tra lại số",
+        f"teams/288.csv:3:public_phone: 0900 000 005: số này {WITHHELD}: số chung của tổ được đăng lên trang, nên chỉ ghi "
+        "số của người đã đồng ý công khai (consent: có), số máy bàn của cơ quan, hoặc để trống",
+    ]
+    assert all(p.also == (("members/288.csv", 4),) for p in found)
+
+
+def test_a_member_who_left_without_agreeing_and_came_back_agreeing_is_published(mini):
+    edit_cell(mini / "members/288.csv", 4, "until", "2022-10-01")
+    append_row(mini / "members/288.csv", ["TV-000090", "TCN-10507-01", "Đỗ Văn Đức", "Tổ viên", "", "0900000005", "", "",
+                                          "có", "2022-12-01", ""])
+    assert problems(mini) == []
+    edit_cell(mini / "members/288.csv", 4, "until", "")  # both rows current: the two rows disagree
+    assert [p.split(": ")[0] for p in problems(mini)] == ["members/288.csv:7:phone"]
 
 
 def test_a_guide_or_post_with_an_unconsented_members_number_is_located(mini, tmp_path):

@@ -167,6 +167,50 @@ def contacts_in_text(ctx: Context) -> Iterator[Problem]:
                         yield ctx.at(table, row, column, text, message)
 
 
+def _contact_keys(row: dict, columns: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """(column, key) of a row's contacts: +84… for a number, lower case for an address."""
+    for column in columns:
+        value = row.get(column)
+        if value:
+            key = value.lower() if column == "email" else phones.e164(value)
+            if key:
+                yield column, key
+
+
+def withheld_contacts_published(ctx: Context) -> Iterator[Problem]:
+    """Rule: a contact that gets published (a team's shared number; the number, Zalo or address of a current
+    member who agreed) is no contact of a member who did not agree: publishing it would publish theirs.
+    The same person on two rows (a steering group and a village team) must say the same on both; a row of
+    someone who left and came back under the same name is theirs. A landline two rows give is an office's."""
+    withheld: dict[str, list[dict]] = {}
+    for row in ctx.rows("members"):
+        if not row.get("consent"):
+            for column, key in _contact_keys(row, CONTACT_COLUMNS["members"]):
+                if column == "email" or phones.is_mobile(row[column]):
+                    withheld.setdefault(key, []).append(row)
+    if not withheld:
+        return
+    published = [("teams", row, column, key) for row in ctx.rows("teams")
+                 for column, key in _contact_keys(row, CONTACT_COLUMNS["teams"])]
+    published += [("members", row, column, key) for row in ctx.rows("members") if row.get("consent") and row.get("until") is None
+                  for column, key in _contact_keys(row, CONTACT_COLUMNS["members"])]
+    for table, row, column, key in published:
+        others = [o for o in withheld.get(key, ())
+                  if o["until"] is None or table == "teams" or o["full_name"] != row["full_name"]]
+        if not others:
+            continue
+        other = others[0]
+        what = "địa chỉ" if column == "email" else "số"
+        if table == "teams":
+            advice = (": số chung của tổ được đăng lên trang, nên chỉ ghi số của người đã đồng ý công khai (consent: có), "
+                      "số máy bàn của cơ quan, hoặc để trống")
+        else:
+            advice = (f", ở dòng này {what} được đăng lên trang: nếu là cùng một người, ghi consent giống nhau ở mọi dòng "
+                      f"của người đó; nếu không, kiểm tra lại {what}")
+        yield ctx.at(table, row, column, row[column], f"{what} này cũng là {what} của {_whose(other)}{advice}",
+                     also=tuple((o["_file"], o["_line"]) for o in others))
+
+
 def check_markdown(docs_dir: Path, tables: Tables) -> list[Problem]:
     """Authored pages (guides, posts, any docs/**/*.md) holding a member's number or address that is not
     on the pages. Other numbers stay allowed there: guides show hotlines and example numbers."""

@@ -11,7 +11,7 @@ from ..constants import EXTRA_TOPICS, KIND_LABEL, KIND_LEVEL, LEADER, LEVEL_LABE
 from ..errors import Problem
 from ..package import Package
 from . import timeline
-from .contacts import contacts_in_text
+from .contacts import contacts_in_text, withheld_contacts_published
 from .context import Context, Tables
 
 INTERNAL = "lỗi nội bộ của trình kiểm tra"  # tests assert it never appears
@@ -327,6 +327,7 @@ RULES: list[Callable[[Context], Iterator[Problem]]] = [
     _phones,
     _email_domains,
     contacts_in_text,
+    withheld_contacts_published,
     _member_dates,
     _periods,
     _reports,
