@@ -74,3 +74,29 @@ def test_mobile_or_landline_as_the_library_says_and_as_the_directory_script_says
 def test_a_short_number_is_counted_in_the_digits_the_library_reads(text, count):
     # full-width and Arabic-Indic digits are digits to phonenumbers; "²" is not
     assert phones.problem(text).startswith(f"số điện thoại chỉ có {count} chữ số, thiếu số")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("900000114", "thiếu số 0 ở đầu (Excel bỏ số 0 khi cột có định dạng Số): ghi 0900000114, và định dạng cột là Văn bản"),
+    ("2203852100", "thiếu số 0 ở đầu (Excel bỏ số 0 khi cột có định dạng Số): ghi 02203852100, và định dạng cột là Văn bản"),
+    ('="0900000114"', "ô có dấu = (công thức Excel) đi kèm số: chỉ ghi số, ví dụ 0900000114"),
+    ("'0900000114", "ô có dấu ' (Excel dùng để giữ số 0 đầu) đi kèm số: chỉ ghi số, ví dụ 0900000114"),
+    ('"0900000114"', "ô có dấu ngoặc kép đi kèm số: chỉ ghi số, ví dụ 0900000114"),
+    ("84900000114", "thiếu dấu + trước mã nước 84: ghi 0900000114 (hoặc +84900000114)"),
+    ("0084 900 000 114", "bỏ mã quốc tế 0084 ở đầu: ghi 0900000114"),
+    ("０９００ ０００ １１４", "có chữ số lạ (chữ số toàn khổ như ０９, do chép từ nơi khác): gõ lại số bằng bàn phím, ví dụ 0900000114"),
+    ("0900000114 / 0901000114", "ô có 2 số điện thoại: mỗi ô chỉ ghi một số, ví dụ 0900000114"),
+    ("0900 000 114; 0901 000 114\n0220 3852 100", "ô có 3 số điện thoại: mỗi ô chỉ ghi một số, ví dụ 0900 000 114"),
+    ("0900 000 114 - 0901 000 114", "ô có 2 số điện thoại: mỗi ô chỉ ghi một số, ví dụ 0900 000 114"),
+    ("9.12E+08", "Excel đã đổi số điện thoại thành dạng số mũ (9.12E+08) và bỏ số 0 đầu: định dạng cột là Văn bản rồi gõ lại số, ví dụ 0912345678"),
+])
+def test_what_excel_or_a_copy_left_is_refused_with_the_number_to_write(text, message):
+    """The library reads all of these as valid, and the pages showed a tidied number the file did not hold."""
+    assert phones.parse(text) is not None or text.startswith("9.12E") or " / " in text or ";" in text or " - " in text
+    assert phones.problem(text) == message
+
+
+@pytest.mark.parametrize("text", ["0912345678", "0912 345 678", "0912.345.678", "0912-345-678", "(0220) 3852 100",
+                                  "0220.3852.100", "+84912345678", "+84 912 345 678", " 0912345678 "])
+def test_the_usual_ways_of_writing_a_number_are_accepted(text):
+    assert phones.problem(text) is None

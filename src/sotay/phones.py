@@ -33,20 +33,52 @@ def parse(text: str) -> phonenumbers.PhoneNumber | None:
     return number
 
 
+# Two numbers in one cell: "0912 345 678 / 0987 654 321", "…, …", "… - …", one per line.
+_SEVERAL = re.compile(r"\s*[/,;|\n]\s*|\s+[-–]\s+")
+# How a number is written here: 0 or +84, then ASCII digits, maybe grouped by spaces, dots, dashes, brackets.
+_WRITTEN = re.compile(r"(?:0[1-9]|\+84)[0-9]*")
+_GROUPING = str.maketrans("", "", " .-()")
+# What Excel or a copy from it leaves around a number.
+_MARKS = {"=": "dấu = (công thức Excel)", "'": "dấu ' (Excel dùng để giữ số 0 đầu)", '"': "dấu ngoặc kép"}
+
+
 def problem(text: str) -> str | None:
-    """Why text is not a usable Vietnamese phone number, or None."""
-    if re.fullmatch(r"[0-9]+([.,][0-9]+)?[eE]\+[0-9]+", text.strip()):  # 9.12E+08: Excel wrote the number in its own way
-        return "Excel đã đổi số điện thoại thành dạng 9,12E+08 và bỏ số 0 đầu: định dạng cột là Văn bản rồi gõ lại số, ví dụ 0912345678"
+    """Why text is not a usable Vietnamese phone number written as editors here write one, or None. Numbers
+    the library reads but Excel or a copy left damaged (a lost leading 0, ="…", full-width digits) are refused
+    with the number to write, so that the file holds what the pages show."""
+    stripped = text.strip()
+    if re.fullmatch(r"[0-9]+([.,][0-9]+)?[eE]\+[0-9]+", stripped):  # 9.12E+08: Excel wrote the number in its own way
+        return (f"Excel đã đổi số điện thoại thành dạng số mũ ({stripped}) và bỏ số 0 đầu: định dạng cột là Văn bản "
+                "rồi gõ lại số, ví dụ 0912345678")
+    parts = [part for part in _SEVERAL.split(stripped) if sum(ch.isdecimal() for ch in part) >= 9]
+    if len(parts) > 1:
+        return f"ô có {len(parts)} số điện thoại: mỗi ô chỉ ghi một số, ví dụ {parts[0]}"
     if any(ch.isalpha() for ch in text):
-        return "số điện thoại có chữ cái: chỉ ghi chữ số, ví dụ 0912345678"
+        return "số điện thoại có chữ cái: chỉ ghi chữ số (không ghi máy lẻ, tên hay ghi chú), ví dụ 0912345678"
     digits = "".join(ch for ch in text if ch.isdecimal())  # as phonenumbers reads them: "０９…" too, not "²"
+    ascii_digits = "".join(str(int(ch)) for ch in digits)
+    for mark, what in _MARKS.items():
+        if mark in stripped:
+            return f"ô có {what} đi kèm số: chỉ ghi số, ví dụ {ascii_digits}"
     if parse(text) is None:
         if len(digits) < 10:
             return (f"số điện thoại chỉ có {len(digits)} chữ số, thiếu số: số di động có 10 chữ số (ví dụ 0912345678), "
                     "số cố định kèm mã vùng có 11 chữ số (ví dụ 0220 3850 001)")
         return ("không phải số điện thoại Việt Nam hợp lệ: kiểm tra lại đầu số và số chữ số (di động 10 chữ số, "
                 "ví dụ 0912345678; cố định kèm mã vùng 11 chữ số, ví dụ 0220 3850 001)")
-    return None
+    compact = stripped.translate(_GROUPING)
+    if _WRITTEN.fullmatch(compact):
+        return None
+    national_form = digits_national(text)
+    if not compact.isascii():
+        return f"có chữ số lạ (chữ số toàn khổ như ０９, do chép từ nơi khác): gõ lại số bằng bàn phím, ví dụ {national_form}"
+    if compact.startswith("00"):
+        return f"bỏ mã quốc tế 0084 ở đầu: ghi {national_form}"
+    if compact.startswith("84"):
+        return f"thiếu dấu + trước mã nước 84: ghi {national_form} (hoặc +{compact})"
+    if compact[:1].isdigit() and compact[0] != "0":
+        return f"thiếu số 0 ở đầu (Excel bỏ số 0 khi cột có định dạng Số): ghi {national_form}, và định dạng cột là Văn bản"
+    return f"không phải cách ghi số điện thoại: ghi {national_form}"
 
 
 # Mobiles since the 2018 renumbering: 0, then 3, 5, 7, 8 or 9, then 8 digits (landlines are 02x). The

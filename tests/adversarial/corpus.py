@@ -231,6 +231,15 @@ CASES: list[Case] = [
     Case("phone-plus-84", "số điện thoại", set_cell(M, 3, "phone", "+84900000004"), accepted=True),
     Case("phone-with-spaces", "số điện thoại", set_cell(M, 3, "phone", "0900 000 004"), accepted=True),
     Case("phone-plus-84-spaces", "số điện thoại", set_cell(M, 3, "phone", "+84 900 000 004"), accepted=True),
+    # What Excel and copying leave, found in a review: the library reads them, the pages showed a tidied number
+    Case("phone-lost-zero", "số điện thoại", set_cell(M, 3, "phone", "900000004"), (f"{M}:3:phone: 900000004:",), "ghi 0900000004"),
+    Case("phone-excel-formula", "số điện thoại", set_cell(M, 3, "phone", '="0900000004"'), (f'{M}:3:phone: ="0900000004":',), "công thức Excel"),
+    Case("phone-excel-apostrophe", "số điện thoại", set_cell(M, 3, "phone", "'0900000004"), (f"{M}:3:phone: '0900000004:",), "chỉ ghi số"),
+    Case("phone-84-without-plus", "số điện thoại", set_cell(M, 3, "phone", "84900000004"), (f"{M}:3:phone: 84900000004:",), "thiếu dấu +"),
+    Case("phone-0084", "số điện thoại", set_cell("teams/30.csv", 2, "public_phone", "0084 220 3852 100"), ("teams/30.csv:2:public_phone:",), "0084"),
+    Case("phone-full-width", "số điện thoại", set_cell(M, 3, "zalo", "０９０１０００００４"), (f"{M}:3:zalo:",), "ví dụ 0901000004"),
+    Case("phone-two-numbers", "số điện thoại", set_cell(M, 3, "phone", "0900000004 / 0901000004"), (f"{M}:3:phone:",), "mỗi ô chỉ ghi một số"),
+    Case("phone-dashes-brackets", "số điện thoại", set_cell("teams/30.csv", 2, "public_phone", "(0220) 3852-100"), accepted=True),
     # Hidden and malformed text
     Case("nfd-name", "chữ NFD, ký tự ẩn, ô quá dài", set_cell(M, 3, "full_name", NFD_NAME), (f"{M}:3:full_name:",), "NFD"),
     Case("zero-width-space", "chữ NFD, ký tự ẩn, ô quá dài", set_cell(M, 3, "full_name", "Phạm Thị\u200bDung"), (f"{M}:3:full_name:",), "U+200B"),
