@@ -252,6 +252,7 @@ def test_a_unit_whose_teams_were_dissolved_keeps_its_figures(mini):
     from conftest import edit_cell
     from sotay.pages import units
     edit_cell(mini / "teams/288.csv", 5, "dissolved_on", "2022-12-01")  # TCN-10510-01, Bình Hàn's only team
+    edit_cell(mini / "members/288.csv", 6, "until", "2022-12-01")  # its one member leaves with it
     model = model_of(mini, "2023-01-20")
     here = P.compute_all(model).units["10510"]
     assert here.teams == 0 and here.has_teams  # no team today, but its 2022 target and results count

@@ -120,9 +120,9 @@ def test_boolean_consent(mini):
 
 @pytest.mark.parametrize("value, message", [
     ("09000", "số điện thoại chỉ có 5 chữ số, thiếu số: số di động có 10 chữ số (ví dụ 0912345678), số cố định kèm mã vùng có 11 chữ số (ví dụ 0220 3850 001)"),
-    ("09OO000005", "số điện thoại có chữ cái: chỉ ghi chữ số, ví dụ 0912345678"),
+    ("09OO000005", "số điện thoại có chữ cái: chỉ ghi chữ số (không ghi máy lẻ, tên hay ghi chú), ví dụ 0912345678"),
     ("0100000005", "không phải số điện thoại Việt Nam hợp lệ: kiểm tra lại đầu số và số chữ số (di động 10 chữ số, ví dụ 0912345678; cố định kèm mã vùng 11 chữ số, ví dụ 0220 3850 001)"),
-    ("9.00000005E+08", "Excel đã đổi số điện thoại thành dạng 9,12E+08 và bỏ số 0 đầu: định dạng cột là Văn bản rồi gõ lại số, ví dụ 0912345678"),
+    ("9.00000005E+08", "Excel đã đổi số điện thoại thành dạng số mũ (9.00000005E+08) và bỏ số 0 đầu: định dạng cột là Văn bản rồi gõ lại số, ví dụ 0912345678"),
 ])
 def test_bad_phone(mini, value, message):
     edit_cell(mini / "members/288.csv", 4, "phone", value)
@@ -395,6 +395,36 @@ def test_a_team_at_work_needs_a_leader(mini):
         "không tính người dân hay khách mời; người đã thôi tham gia thì ghi ngày thôi (until) chứ không xóa dòng",
         "teams/288.csv:3:id: TCN-10507-01: tổ đang hoạt động mà không có tổ trưởng: thêm dòng tổ trưởng "
         "vào tệp members của huyện, hoặc ghi ngày giải thể tổ (dissolved_on)"]
+
+
+def test_a_dissolved_team_has_no_members_reports_or_trainings_after_it_ended(mini):
+    """Found in a review: a dissolved_on date was accepted with the team's members still current and its
+    reports and attendance of later months counted."""
+    edit_cell(mini / "teams/288.csv", 3, "dissolved_on", "2022-06-30")  # TCN-10507-01
+    found = problems(mini)
+    where = sorted({p.split(": ")[0] for p in found})
+    assert where == ["members/288.csv:3:until", "members/288.csv:4:until",
+                     "reports/2022-07.csv:2:period_id", "reports/2022-07.csv:3:period_id",
+                     "reports/2022-08.csv:2:period_id"], found
+    assert ("members/288.csv:3:until: (trống): tổ đã giải thể ngày 30/06/2022: ghi ngày thôi tham gia (until) không muộn hơn "
+            "ngày đó; người chuyển sang tổ khác thì thêm dòng mới ở tổ đó") in found
+    assert ("reports/2022-07.csv:2:period_id: 2022-07: tổ đã giải thể ngày 30/06/2022, trước kỳ này: kiểm tra lại mã tổ "
+            "hoặc kỳ báo cáo") in found
+    # the members ended, the later rows gone: valid; June's report is the team's last
+    for line in (3, 4):
+        edit_cell(mini / "members/288.csv", line, "until", "2022-06-30")
+    for period in ("2022-07", "2022-08"):
+        path = mini / "reports" / f"{period}.csv"
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n" + "\n".join(
+            line for line in path.read_text(encoding="utf-8").splitlines()[1:] if not line.startswith("TCN-10507-01,")) + "\n",
+            encoding="utf-8")
+    assert problems(mini) == []
+    edit_cell(mini / "attendance.csv", 3, "team_id", "TCN-10507-01")  # the session of 10/09/2022
+    assert ("attendance.csv:3:team_id: TCN-10507-01: tổ đã giải thể ngày 30/06/2022, trước buổi tập huấn: kiểm tra lại mã tổ"
+            in problems(mini))
+    edit_cell(mini / "attendance.csv", 3, "team_id", "TCN-10507-02")
+    append_row(mini / "members/288.csv", ["TV-000091", "TCN-10507-01", "Lê Văn Nam", "Tổ viên", "", "", "", "", "không", "2022-07-01", ""])
+    assert problems(mini) == ["members/288.csv:7:since: 2022-07-01: tham gia sau ngày tổ giải thể (30/06/2022): kiểm tra lại mã tổ hoặc ngày"]
 
 
 def test_one_leader_at_a_time(mini):

@@ -149,6 +149,15 @@ def _member_dates(ctx: Context) -> Iterator[Problem]:
         team = teams.get(row["team_id"])
         if team and row["since"] and row["since"] < team["established_on"]:
             yield ctx.at("members", row, "since", row["since"], f"tham gia trước ngày tổ được thành lập ({team['established_on']:%d/%m/%Y}): kiểm tra lại ngày")
+        ended = team and team["dissolved_on"]
+        if not ended:
+            continue
+        if row["since"] and row["since"] > ended:
+            yield ctx.at("members", row, "since", row["since"], f"tham gia sau ngày tổ giải thể ({ended:%d/%m/%Y}): kiểm tra lại mã tổ hoặc ngày")
+        elif row["until"] is None or row["until"] > ended:
+            yield ctx.at("members", row, "until", row["until"],
+                         f"tổ đã giải thể ngày {ended:%d/%m/%Y}: ghi ngày thôi tham gia (until) không muộn hơn ngày đó; "
+                         "người chuyển sang tổ khác thì thêm dòng mới ở tổ đó")
 
 
 def _periods(ctx: Context) -> Iterator[Problem]:
@@ -175,6 +184,8 @@ def _reports(ctx: Context) -> Iterator[Problem]:
                 yield ctx.at(table, row, "team_id", row["team_id"], "chỉ tổ công nghệ số cộng đồng thôn mới báo cáo kết quả; tổ chỉ đạo không báo cáo ở đây")
             if team and period and team["established_on"] > period["ends_on"]:
                 yield ctx.at(table, row, "period_id", row["period_id"], f"tổ thành lập ngày {team['established_on']:%d/%m/%Y}, sau kỳ này: kiểm tra lại kỳ báo cáo")
+            if team and period and team["dissolved_on"] and team["dissolved_on"] < period["starts_on"]:
+                yield ctx.at(table, row, "period_id", row["period_id"], f"tổ đã giải thể ngày {team['dissolved_on']:%d/%m/%Y}, trước kỳ này: kiểm tra lại mã tổ hoặc kỳ báo cáo")
             # reports/2022-12.csv holds December's rows: a row of November there counts for November, and
             # December loses it, with nothing to show for it.
             stem = row["_file"].rsplit("/", 1)[-1].removesuffix(".csv")
@@ -311,6 +322,8 @@ def _attendance(ctx: Context) -> Iterator[Problem]:
             yield ctx.at("attendance", row, "training_id", row["training_id"], f"buổi tập huấn ngày {training['date']:%d/%m/%Y} chưa diễn ra: chỉ ghi số người dự sau buổi học")
         if training and team and team["established_on"] > training["date"]:
             yield ctx.at("attendance", row, "team_id", row["team_id"], f"tổ thành lập ngày {team['established_on']:%d/%m/%Y}, sau buổi tập huấn: kiểm tra lại mã tổ")
+        if training and team and team["dissolved_on"] and team["dissolved_on"] < training["date"]:
+            yield ctx.at("attendance", row, "team_id", row["team_id"], f"tổ đã giải thể ngày {team['dissolved_on']:%d/%m/%Y}, trước buổi tập huấn: kiểm tra lại mã tổ")
 
 
 RULES: list[Callable[[Context], Iterator[Problem]]] = [
