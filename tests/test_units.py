@@ -83,7 +83,7 @@ def test_district_page_counts_match_the_model(built_site, demo):
     for district in demo.districts:
         html = (built_site / district.url / "index.html").read_text(encoding="utf-8")
         body = html[re.search(r'<table class="sotay-table sotay-units"[^>]*>', html).start():]
-        rows = re.findall(r'<tr><td><a href="([^"]+)/">([^<]+)</a></td><td class="num">([^<]+)</td>'
+        rows = re.findall(r'<tr><th scope="row"><a href="([^"]+)/">([^<]+)</a></th><td class="num">([^<]+)</td>'
                           r'<td class="num">([^<]+)</td><td class="num">([^<]+)</td></tr>', body)
         assert [name for _, name, *_ in rows] == [c.name for c in district.children]
         for (slug, _, steering, teams_count, members), commune in zip(rows, district.children):
@@ -140,7 +140,7 @@ def test_commune_page_shows_every_village_team_with_contacts_and_fallbacks(mini_
     assert '<a class="sotay-tel" href="tel:+84900000004">0900 000 004</a>' in html
     assert 'href="sms:+84900000004"' in html
     # A Zalo number other than the phone shown says which number it opens.
-    assert '<a href="https://zalo.me/0901000004">Zalo 0901 000 004</a>' in html
+    assert '<a href="https://zalo.me/0901000004">Zalo <span class="sotay-nowrap">0901 000 004</span></a>' in html
     assert 'href="mailto:dung.pham@example.com"' in html
     # Not consented: name and role, no number, and the consented leader to call instead.
     assert "Đỗ Văn Đức" in html and "0900000005" not in html and "duc.do@example.com" not in html
@@ -528,6 +528,20 @@ def test_a_village_team_giving_its_steering_groups_number_says_whose_it_is(mini)
     rows = {row[3]: row for row in directory_json(model)["t"]}
     data = directory_json(model)
     assert data["u"][rows["tcn-10510-01"][7]][0] == "Thành phố Hải Dương" and len(rows["tcn-10507-01"]) == 7
+
+
+def test_a_deputy_in_the_village_is_called_before_the_commune_offices_line(mini):
+    """A review: Thôn Văn Xá's leader keeps his number private and the team gives the commune office's line;
+    residents were sent to the office (open in office hours) past a deputy on the same page who agreed.
+    The team's own line still comes first."""
+    edit_cell(mini / "teams/288.csv", 2, "public_phone", "0220 3288 000")
+    edit_cell(mini / "teams/288.csv", 5, "public_phone", "02203288000")  # TCN-10510-01 gives the office's line
+    append_row(mini / "members/288.csv", ["TV-000090", "TCN-10510-01", "Lê Thị Mai", "Tổ phó", "", "0900000090", "", "", "có", "2022-05-01", ""])
+    model = load_model(mini, TODAY)
+    assert fallback(model, model.teams["TCN-10510-01"]) == Fallback("tổ phó Lê Thị Mai", "0900000090")
+    edit_cell(mini / "teams/288.csv", 5, "public_phone", "02203288111")  # its own line
+    model = load_model(mini, TODAY)
+    assert fallback(model, model.teams["TCN-10510-01"]) == Fallback("số chung của tổ", "02203288111")
 
 
 def test_a_vcard_downloads_under_the_teams_village_and_commune(built_site, demo):

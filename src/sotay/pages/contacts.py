@@ -31,8 +31,8 @@ _fallbacks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def fallback(model: Model, team: Team) -> Fallback:
     """Whom to call about a member whose number is private: the team leader if consented, else the team's
-    public number, else the first other member who consented (a deputy before the others), else the
-    nearest steering group's public number.
+    own public number, else the first other member who consented (a deputy before the others), else the
+    commune office's line the team gives as its number, else the nearest steering group's public number.
     Worked out once per team and model: the unit, team, directory and progress pages all ask."""
     known = _fallbacks.setdefault(model, {})
     found = known.get(team.id)
@@ -45,14 +45,17 @@ def _fallback(model: Model, team: Team) -> Fallback:
     leader = team.leader
     if leader is not None and leader.phone:
         return Fallback(f"tổ trưởng {leader.full_name}", leader.phone)
-    if team.public_phone:
-        owner = shared_with(model, team)
-        return Fallback(f"số chung của {steering_label(owner)}" if owner else "số chung của tổ", team.public_phone)
+    owner = shared_with(model, team) if team.public_phone else None
+    if team.public_phone and owner is None:
+        return Fallback("số chung của tổ", team.public_phone)
     # Members come leader, deputies, then the others: the first with a public number is in the village,
-    # where a district office line is not (89 of the 92 demo teams sent there had one).
+    # where a district office line is not (89 of the 92 demo teams sent there had one), and a commune
+    # office's line answers in office hours only (a review: Thôn Văn Xá sent residents there, past its deputy).
     member = next((m for m in team.current_members if m.phone), None)
     if member is not None:
         return Fallback(f"{member.role[:1].lower()}{member.role[1:]} {member.full_name}", member.phone)
+    if owner is not None:
+        return Fallback(f"số chung của {steering_label(owner)}", team.public_phone)
     group = nearest_steering(model, [team.unit, *reversed(team.unit.ancestors)], but=team)
     if group is not None:
         return Fallback(steering_label(group), group.public_phone)
