@@ -15,6 +15,7 @@ import logging
 import os
 import posixpath
 import re
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
@@ -75,7 +76,7 @@ class GeneratedPage(MkDocsPage):
 # Hooks -------------------------------------------------------------------------------------------
 
 def on_config(config):
-    settings = from_environment(Path(config.config_file_path).parent)
+    settings = replace(from_environment(Path(config.config_file_path).parent), site_url=config.site_url or "")
     try:
         model = load_model(settings.data_dir, settings.today, extra_checks=[
             lambda tables: check_authored(settings.docs_dir, tables, _blog_categories(config))])

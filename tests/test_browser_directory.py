@@ -218,9 +218,36 @@ def test_a_printed_commune_page_keeps_each_team_with_its_members_and_is_dated(pa
     meta = page.locator(".sotay-team-meta").first
     assert meta.evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
     assert page.locator("h2").first.evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
-    assert page.locator(".sotay-print-only").inner_text().startswith("Danh sách theo dữ liệu ngày 20/01/2023.")
+    # where the newest list is, as an address to type (a review: the paper named only the site)
+    assert page.locator(".sotay-print-only").first.inner_text() == (
+        "Danh sách theo dữ liệu ngày 20/01/2023. Bản mới nhất: https://haiduong-cds.github.io/so-tay/don-vi/huyen-binh-giang/xa-long-xuyen/")
+    people = page.locator(".sotay-people").first
+    assert people.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    assert abs(people.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") - 10 * 96 / 72) < 0.01  # 10 pt
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 3
+    # 3 sheets at 8 pt with teams split over two; whole teams at 10 pt take one more
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 4
+
+
+# Every character of a word on one line: the province table gave names 66 px, "Huyệ / n Kim / Thàn / h".
+_BROKEN_WORDS = """els => els.flatMap(a => {
+  const text = a.firstChild, range = document.createRange(), tops = [];
+  for (let i = 0; i < text.length; i++) { range.setStart(text, i); range.setEnd(text, i + 1); tops.push(Math.round(range.getBoundingClientRect().top)); }
+  const broken = []; let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.data[i] === " ") { if (new Set(tops.slice(start, i)).size > 1) broken.push(text.data.slice(start, i)); start = i + 1; }
+  }
+  return broken;
+})"""
+
+
+@pytest.mark.parametrize("path", ["don-vi/", "don-vi/huyen-cam-giang/"])
+def test_unit_names_in_the_units_table_break_between_words_only(phone_page, site_url, path):
+    phone_page.goto(site_url + path)
+    names = phone_page.locator(".sotay-units tbody th[scope=row] a")
+    assert names.count() >= 12
+    assert names.evaluate_all(_BROKEN_WORDS) == []
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360  # the table scrolls in its box
 
 def axe_problems(page) -> list[str]:
     results = Axe().run(page)

@@ -14,6 +14,7 @@ class Settings:
     data_dir: Path
     docs_dir: Path
     today: dt.date
+    site_url: str = ""  # the published site's address (mkdocs.yml site_url): printed pages give it
 
 
 def parse_today(text: str | None) -> dt.date:

@@ -22,7 +22,7 @@ def title(team: Team) -> str:
     return f"{team.name}, {team.unit.name}" if team.kind == "village_team" else team.name
 
 
-def _team_page(model: Model, team: Team, stand_in: Fallback | None = None) -> str:
+def _team_page(model: Model, team: Team, stand_in: Fallback | None = None, site_url: str = "") -> str:
     if stand_in is None:
         stand_in = fallback(model, team)
     back = root(team.url)
@@ -32,7 +32,7 @@ def _team_page(model: Model, team: Team, stand_in: Fallback | None = None) -> st
                   shared_of=steering_label(owner) if (owner := shared_with(model, team)) is not None else "",
                   now=successors_in_force(model, team.unit), ended_on=ended_on(model, team.unit),
                   progress=progress.team_section(model, team, back), trained=trainings.team_section(model, team, back),
-                  today=model.today)
+                  today=model.today, address=site_url + team.url if site_url else "")
 
 
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
@@ -42,7 +42,7 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
         pages.append(Page(
             path=f"{team.url}index.md",
             title=title(team),
-            render=partial(_team_page, model, team, stand_in),
+            render=partial(_team_page, model, team, stand_in, settings.site_url),
             edit=f"data/{members_file(model, team)}",
             description=f"Thành viên và liên hệ của {title(team)}.",
             # Team names are indexed through the unit pages' headings; no second copy per team.

@@ -28,7 +28,7 @@ TOP_SECTIONS: tuple[Section, ...] = (reform.banner,)
 SECTIONS: tuple[Section, ...] = (progress.unit_section, trainings.unit_section)
 
 
-def _unit_page(model: Model, unit: Unit) -> str:
+def _unit_page(model: Model, unit: Unit, site_url: str = "") -> str:
     children = [(child, unit_counts(model, child)) for child in unit.children]
     active = [t for t in unit.teams if is_active(t, model)]
     def entry(t):
@@ -46,6 +46,7 @@ def _unit_page(model: Model, unit: Unit) -> str:
         shared={t.id: steering_label(owner) for t in active if (owner := shared_with(model, t)) is not None},
         dissolved=[t for t in unit.teams if not is_active(t, model)],
         top=[s(model, unit) for s in TOP_SECTIONS], sections=sections, jumps=_jumps(sections), today=model.today,
+        address=site_url + unit.url if site_url else "",
     )
 
 
@@ -72,7 +73,7 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
         pages.append(Page(
             path=f"{unit.url}index.md",
             title=unit.name,
-            render=partial(_unit_page, model, unit),
+            render=partial(_unit_page, model, unit, settings.site_url),
             edit=_edit(model, unit),
             description=f"Tổ công nghệ số cộng đồng của {unit.name}: tổ, thành viên, liên hệ.",
         ))
