@@ -332,6 +332,14 @@ def test_a_running_total_may_not_fall(mini):
     assert len(problems(mini)) == 1
 
 
+def test_an_unknown_period_is_told_once_not_as_a_fall_in_every_series(mini):
+    """A review: Excel writes 2022-09 as "Sep-22"; each such row also read as a fall against the newest period."""
+    edit_cell(mini / "reports/2022-08.csv", 2, "period_id", "Aug-22")  # 110, more than July's 70, but sorts after it
+    edit_cell(mini / "reports/2022-06.csv", 2, "period_id", "Jun-22")  # 30: sorted after "2022-07", it fell from 70
+    found = problems(mini)
+    assert [p.split(": ")[0] for p in found] == ["reports/2022-06.csv:2:period_id", "reports/2022-08.csv:2:period_id"], found
+
+
 def test_a_report_ten_times_the_target_is_refused_as_a_likely_typo(mini):
     # TCN-10507-01's tk-dvc target for 2022 is 100 (targets.csv line 2); 110 in August is 1.1 times it.
     edit_cell(mini / "reports/2022-08.csv", 2, "value", "1000")
