@@ -28,6 +28,15 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [Problem(file, line, 0, "", "", f"tệp không ở mã UTF-8 (có thể là Windows-1258 hoặc Windows-1252 của Excel), chữ có dấu sẽ bị lỗi phông. {_RESAVE}.")]
+    broken = mojibake(text)
+    if broken is not None:
+        at, shown, meant = broken
+        lines = len({text.count("\n", 0, m.start()) for m in _MOJIBAKE.finditer(text)})
+        return None, [Problem(file, text.count("\n", 0, at) + 1, 0, "", "",
+                              f"chữ bị lỗi phông: “{shown}” có lẽ là “{meant}” ({lines} dòng của tệp có chữ như vậy): chữ UTF-8 "
+                              "đã bị đọc bằng bảng mã khác, thường do mở và lưu tệp bằng chương trình không dùng UTF-8 hoặc chép "
+                              "từ nơi đã lỗi. Cả tệp bị như vậy thì lấy lại bản trước của tệp trên GitHub (nút History); "
+                              "chỉ vài dòng thì gõ lại các chữ đó")]
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, [Problem(file, line, 0, "", "", "tệp chứa ký tự rỗng (NUL): có thể không phải tệp CSV. Hãy lưu lại đúng dạng CSV UTF-8.")]
@@ -38,6 +47,36 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
             return None, [Problem(file, line, 0, "", "", "dòng này có ký tự về đầu dòng (CR) lẻ, thường do dán từ máy khác: "
                                   "mở tệp bằng trình soạn thảo văn bản, xóa chỗ xuống dòng thừa trong dòng này rồi lưu lại.")]
     return text, []
+
+
+# UTF-8 read as Windows-1252 (or Latin-1): "ễ" (E1 BB 85) shows as "á»…", "ư" as "Æ°", "đ" as "Ä‘". Vietnamese
+# text never has these pairs: Ã, Ä, Å, Æ before a character of 80-BF, or "á" before "º"/"»".
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(f"[ÃÄÅÆ][{_CONTINUATION}]|á[º»][{_CONTINUATION}]")
+
+
+def _as_byte(ch: str) -> int | None:
+    if ord(ch) < 256:
+        return ord(ch)
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return None
+
+
+def mojibake(text: str) -> tuple[int, str, str] | None:
+    """(offset, word as written, word as meant) of the first word that is UTF-8 read as Windows-1252, or None."""
+    match = _MOJIBAKE.search(text)
+    if match is None:
+        return None
+    start = max(text.rfind(c, 0, match.start()) for c in " ,\n\"") + 1
+    end = min((i for i in (text.find(c, match.end()) for c in " ,\n\"") if i >= 0), default=len(text))
+    word = text[start:end]
+    codes = [_as_byte(ch) for ch in word]
+    if None in codes:
+        return None
+    meant = bytes(codes).decode("utf-8", errors="replace")
+    return (start, word, meant) if "\ufffd" not in meant and meant != word else None
 
 
 def read_csv(path: Path, file: str) -> tuple[list[str] | None, list[tuple[int, list[str]]], list[Problem]]:

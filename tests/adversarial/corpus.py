@@ -85,6 +85,14 @@ def literal(name: str, target: str) -> Callable[[Path], None]:
     return apply
 
 
+def read_as_windows_1252(file: str) -> Callable[[Path], None]:
+    """The file's UTF-8 bytes read as Windows-1252 (Latin-1 where it has no character) and saved as UTF-8."""
+    def apply(root: Path) -> None:
+        raw = (root / file).read_bytes()
+        (root / file).write_text("".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw), encoding="utf-8")
+    return apply
+
+
 def both(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         for step in steps:
@@ -263,6 +271,10 @@ CASES: list[Case] = [
     # CSV files: encodings, line endings, header
     Case("utf-16", "mã hóa, dòng, tiêu đề CSV", literal("targets-utf16.csv", "targets.csv"), ("targets.csv:0::",), "UTF-16"),
     Case("windows-1258", "mã hóa, dòng, tiêu đề CSV", literal("report_notes-cp1258.csv", "report_notes.csv"), ("report_notes.csv:2::",), "Windows-1258"),
+    # UTF-8 read as Windows-1252 and saved again (valid UTF-8 bytes, broken letters): once per file
+    Case("mojibake-file", "mã hóa, dòng, tiêu đề CSV", read_as_windows_1252(M), (f"{M}:2::",), "có lẽ là “"),
+    Case("mojibake-cell", "mã hóa, dòng, tiêu đề CSV", set_cell(M, 3, "full_name", "Pháº¡m Thá»‹ Dung"), (f"{M}:3::",), "“Pháº¡m” có lẽ là “Phạm”"),
+    Case("question-marks-for-letters", "mã hóa, dòng, tiêu đề CSV", set_cell(M, 3, "full_name", "Ph?m Th? Dung"), (f"{M}:3:full_name: Ph?m Th? Dung:",), "dấu ? giữa chữ"),
     Case("nul-byte", "mã hóa, dòng, tiêu đề CSV", literal("members-nul.csv", "members/30.csv"), ("members/30.csv:2::",), "NUL"),
     Case("bom", "mã hóa, dòng, tiêu đề CSV", replace_bytes(M, b"id,", b"\xef\xbb\xbfid,", 1), accepted=True),
     Case("crlf", "mã hóa, dòng, tiêu đề CSV", replace_bytes(M, b"\n", b"\r\n"), accepted=True),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from .. import phones
@@ -158,6 +159,22 @@ def _member_dates(ctx: Context) -> Iterator[Problem]:
             yield ctx.at("members", row, "until", row["until"],
                          f"tổ đã giải thể ngày {ended:%d/%m/%Y}: ghi ngày thôi tham gia (until) không muộn hơn ngày đó; "
                          "người chuyển sang tổ khác thì thêm dòng mới ở tổ đó")
+
+
+# Names whose letters with tone marks became "?" when a file was saved in a code page without them.
+NAME_COLUMNS = {"members": ("full_name",), "teams": ("name", "village"), "units": ("name",), "organisations": ("name", "short_name")}
+_LOST_LETTER = re.compile(r"\w\?|\?\w")
+
+
+def _lost_letters(ctx: Context) -> Iterator[Problem]:
+    for table, columns in NAME_COLUMNS.items():
+        for row in ctx.rows(table):
+            for column in columns:
+                text = row.get(column)
+                if isinstance(text, str) and "?" in text and _LOST_LETTER.search(text):
+                    yield ctx.at(table, row, column, text,
+                                 "có dấu ? giữa chữ: chữ có dấu đã bị mất khi tệp được lưu bằng bảng mã không phải UTF-8; "
+                                 "gõ lại cho đúng rồi lưu tệp dạng CSV UTF-8")
 
 
 def _periods(ctx: Context) -> Iterator[Problem]:
@@ -343,6 +360,7 @@ RULES: list[Callable[[Context], Iterator[Problem]]] = [
     contacts_in_text,
     withheld_contacts_published,
     _member_dates,
+    _lost_letters,
     _periods,
     _reports,
     _district_files,
