@@ -19,11 +19,14 @@ from sotay import phones
 from sotay.pages.contacts import Fallback, fallback, vcard_path
 from sotay.pages.vcard import card_count, stand_in_label, team_vcard
 from sotay.pages.vcard import download_name as vcard_download_name
+from sotay.settings import Settings
 from sotay.text import in_sentence, person_sort_key
 
 TODAY = dt.date.fromisoformat(SITE_TODAY)
 EVIL_SCRIPT = "<script>alert(1)</script>"
 EVIL_ATTR = '"><img src=x onerror=alert(1)>'
+
+SETTINGS = Settings(DATA, DATA.parent / "docs", TODAY, "https://example.org/so-tay/")
 
 
 @pytest.fixture(scope="module")
@@ -195,12 +198,16 @@ def test_a_commune_without_its_own_steering_group_says_so_and_whom_to_call(demo)
 
 
 def test_edit_links_point_to_the_members_file(demo):
-    pages, _ = units.build(demo, None)
+    pages, _ = units.build(demo, SETTINGS)
     by_path = {p.path: p for p in pages}
     assert by_path["don-vi/thanh-pho-hai-duong/phuong-cam-thuong/index.md"].edit == "data/members/288.csv"
     assert by_path["don-vi/index.md"].edit == "data/members/30.csv"
-    team_pages, _ = teams.build(demo, None)
+    team_pages, _ = teams.build(demo, SETTINGS)
     assert {p.path: p for p in team_pages}["to/tcn-10507-01/index.md"].edit == "data/members/288.csv"
+    # on paper, where the newest list is: the page's address on the site the settings name
+    assert "Bản mới nhất: https://example.org/so-tay/don-vi/thanh-pho-hai-duong/phuong-cam-thuong/</p>" in \
+        by_path["don-vi/thanh-pho-hai-duong/phuong-cam-thuong/index.md"].render()
+    assert "Bản mới nhất: https://example.org/so-tay/to/tcn-10507-01/</p>" in {p.path: p for p in team_pages}["to/tcn-10507-01/index.md"].render()
 
 
 def test_built_pages_carry_the_edit_link(built_site):
@@ -282,7 +289,7 @@ def test_no_vcard_is_offered_when_there_is_no_number_at_all(mini_model, monkeypa
         monkeypatch.setattr(module, "fallback", lambda model, t: nobody if t is team else fallback(model, t))
     page = teams._team_page(mini_model, team)
     assert ".vcf" not in page and f"hãy liên hệ Ủy ban nhân dân {in_sentence(team.unit.name)}" in page
-    _pages, assets = teams.build(mini_model, None)
+    _pages, assets = teams.build(mini_model, SETTINGS)
     paths = {a.path for a in assets}
     assert vcard_path(team) not in paths and vcard_path(mini_model.teams["TCN-10507-01"]) in paths
     commune = units._unit_page(mini_model, team.unit)

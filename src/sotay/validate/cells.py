@@ -45,10 +45,33 @@ def parse_date(text: str) -> dt.date:
         except ValueError:
             raise CellError("ngày không tồn tại trên lịch; ngoài ra ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD)") from None
         raise CellError(f"ngày phải viết dạng năm-tháng-ngày (YYYY-MM-DD): hãy viết {iso}")
-    if text.isascii() and text.isdigit() and 20000 <= int(text) <= 80000:  # Excel shows a date cell saved as a number of days
-        iso = (EXCEL_DAY_ZERO + dt.timedelta(days=int(text))).isoformat()
+    serial = _EXCEL_SERIAL.fullmatch(text)
+    if serial and 20000 <= int(serial[1]) <= 80000:  # Excel shows a date cell saved as a number of days
+        iso = (EXCEL_DAY_ZERO + dt.timedelta(days=int(serial[1]))).isoformat()
         raise CellError(f"đây là số ngày kiểu Excel, không phải ngày: có lẽ là {iso}; trong Excel định dạng ô là Văn bản rồi gõ {iso}")
+    # Year first but not as written here: "2022-9-5", "2022/09/05", Excel's "2022-09-05 00:00:00".
+    ymd = _YMD_LOOSE.fullmatch(text)
+    if ymd:
+        try:
+            iso = dt.date(int(ymd[1]), int(ymd[2]), int(ymd[3])).isoformat()
+        except ValueError:
+            iso = None
+        if iso:
+            raise CellError(f"ngày phải viết đủ dạng năm-tháng-ngày (YYYY-MM-DD), không kèm giờ: hãy viết {iso}")
+    short = _DMY_SHORT.fullmatch(text)
+    if short:
+        try:
+            iso = dt.date(2000 + int(short[3]), int(short[2]), int(short[1])).isoformat()
+        except ValueError:
+            iso = None
+        if iso:
+            raise CellError(f"năm chỉ có 2 chữ số: viết dạng năm-tháng-ngày với năm đủ 4 chữ số; nếu là năm {iso[:4]}, hãy viết {iso}")
     raise CellError("không phải ngày hợp lệ: viết dạng năm-tháng-ngày, ví dụ 2022-06-15")
+
+
+_DMY_SHORT = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{2})")
+_EXCEL_SERIAL = re.compile(r"([0-9]{5})(?:\.0+)?")
+_YMD_LOOSE = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:[ T]00:00(?::00)?)?")
 
 
 EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # Excel's day 0 (it counts 1900 as a leap year)

@@ -83,7 +83,7 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem], inco
                 if text == "":
                     row[name] = None
                     if required:
-                        problems.append(Problem(file, line, position, name, "", f"ô bắt buộc đang để trống: hãy điền {spec.title.lower()}"))
+                        problems.append(Problem(file, line, position, name, "", f"ô bắt buộc đang để trống: {_fill(spec)}"))
                         ok = False
                     continue
                 message = (f"ô dài {len(text)} ký tự, quá giới hạn {MAX_CELL_CHARS}: có thể đã dán nhầm; hãy viết ngắn lại"
@@ -120,6 +120,13 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem], inco
             if ok:
                 rows.append(row)
     return rows, every
+
+
+def _fill(spec: Field) -> str:
+    """What to write in an empty required cell: "hãy điền họ và tên"; for a yes/no column its two words."""
+    if spec.type == "boolean":
+        return f"ghi {' hoặc '.join(repr(v) for v in (*spec.true_values, *spec.false_values))} ({spec.title.lower()})"
+    return f"hãy điền {spec.title.lower()}"
 
 
 def _multiline(spec: Field) -> bool:
