@@ -166,15 +166,37 @@ NAME_COLUMNS = {"members": ("full_name",), "teams": ("name", "village"), "units"
 _LOST_LETTER = re.compile(r"\w\?|\?\w")
 
 
-def _lost_letters(ctx: Context) -> Iterator[Problem]:
+def _names(ctx: Context) -> Iterator[Problem]:
+    """Names are sorted, searched and compared: letters lost to "?", and spaces that are not one plain space
+    (a double space, or a no-break space from a copied web page) make "Nguyễn  Văn An" another person."""
     for table, columns in NAME_COLUMNS.items():
         for row in ctx.rows(table):
             for column in columns:
                 text = row.get(column)
-                if isinstance(text, str) and "?" in text and _LOST_LETTER.search(text):
+                if not isinstance(text, str):
+                    continue
+                if "?" in text and _LOST_LETTER.search(text):
                     yield ctx.at(table, row, column, text,
                                  "có dấu ? giữa chữ: chữ có dấu đã bị mất khi tệp được lưu bằng bảng mã không phải UTF-8; "
                                  "gõ lại cho đúng rồi lưu tệp dạng CSV UTF-8")
+                elif "  " in text or "\xa0" in text:
+                    yield ctx.at(table, row, column, text,
+                                 "giữa các chữ có hai dấu cách liền nhau hoặc dấu cách không ngắt (thường do chép từ trang web): "
+                                 "để đúng một dấu cách thường giữa hai chữ")
+
+
+def _team_names(ctx: Context) -> Iterator[Problem]:
+    """Two teams of one commune with the same name: a resident could not tell which is theirs."""
+    seen: dict[tuple, dict] = {}
+    for row in ctx.rows("teams"):
+        if row["dissolved_on"] is not None or not row.get("name"):
+            continue
+        key = (row["unit_id"], row["name"].casefold())
+        first = seen.setdefault(key, row)
+        if first is not row:
+            yield ctx.at("teams", row, "name", row["name"],
+                         f"trùng tên với tổ {first['id']} cùng đơn vị ({first['_file']} dòng {first['_line']}): ghi tên thôn, "
+                         "khu dân cư để phân biệt", also=((first["_file"], first["_line"]),))
 
 
 def _periods(ctx: Context) -> Iterator[Problem]:
@@ -308,7 +330,10 @@ def _platforms(ctx: Context) -> Iterator[Problem]:
 def _training_topics(ctx: Context) -> Iterator[Problem]:
     known = set(ctx.index("platforms")) | set(EXTRA_TOPICS)
     for row in ctx.rows("trainings"):
-        for topic in row["topics"].split():
+        topics = row["topics"].split()
+        for topic in {t for t in topics if topics.count(t) > 1}:
+            yield ctx.at("trainings", row, "topics", row["topics"], f"nội dung '{topic}' ghi hai lần: mỗi nội dung chỉ ghi một lần")
+        for topic in topics:
             if topic not in known:
                 yield ctx.at("trainings", row, "topics", topic, f"nội dung '{topic}' không phải mã nền tảng hay chủ đề đã biết ({', '.join(sorted(EXTRA_TOPICS))}): kiểm tra chính tả")
 
@@ -360,7 +385,8 @@ RULES: list[Callable[[Context], Iterator[Problem]]] = [
     contacts_in_text,
     withheld_contacts_published,
     _member_dates,
-    _lost_letters,
+    _names,
+    _team_names,
     _periods,
     _reports,
     _district_files,
