@@ -253,8 +253,10 @@ def test_a_team_with_nobody_to_publish_offers_the_number_its_pages_point_to(mini
     assert card_count(team, stand_in) == 1
     page = teams._team_page(mini_model, team)
     # the link says whose number the file holds: "1 contact of the team" gave the commune office's card
-    assert f"Lưu 1 liên hệ (gồm số của {stand_in.label}) vào danh bạ điện thoại (tệp vCard)" in page
+    assert f"Lưu 1 liên hệ (gồm số của {stand_in.label}) vào danh bạ điện thoại" in page
     assert "liên hệ của tổ vào" not in page
+    # and what to do with the file: "vCard" alone told a resident nothing (a review)
+    assert "mở tệp vừa tải, chọn ứng dụng Danh bạ rồi bấm Lưu hoặc Nhập để thêm liên hệ này." in page
     assert "Mã tổ: <code>TCN-10510-01</code>" in page  # what an editor searches the data file for
     # a team with its own contacts does not get the stand-in too
     own = mini_model.teams["TCN-10507-01"]
