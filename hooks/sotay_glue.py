@@ -127,7 +127,8 @@ def on_files(files, config):
         files.append(File.generated(config, DOWNLOAD_PATH, content=zip_bytes))
     files.append(File.generated(config, "tai-ve/index.md",
                                 content=download_page(None if zip_bytes is None else len(zip_bytes),
-                                                      offline=config.use_directory_urls is False)))  # offline plugin on
+                                                      offline=config.use_directory_urls is False,  # offline plugin on
+                                                      site_url=config.site_url or "")))
     return files
 
 

@@ -127,3 +127,5 @@ def test_a_build_without_the_zip_tells_residents_where_to_get_it_not_a_command(b
     text = (built_site / "tai-ve" / "index.html").read_text(encoding="utf-8")
     assert "Bản tải về chưa có trong bản này của trang" in text
     assert "python scripts" not in text and "so-tay-offline.zip" not in text
+    # and a link to where it is (a review: "the official site" named no address)
+    assert '<a href="https://haiduong-cds.github.io/so-tay/tai-ve/">trang chính thức của sổ tay</a>' in text

@@ -79,8 +79,9 @@ def write_zip(site_dir: Path, target: Path, folder: str = "so-tay") -> int:
     return len(files)
 
 
-def download_page(zip_size: int | None, offline: bool = False) -> str:
-    """Markdown of the download page (tai-ve/index.md); a link only when the ZIP is in this build."""
+def download_page(zip_size: int | None, offline: bool = False, site_url: str = "") -> str:
+    """Markdown of the download page (tai-ve/index.md); a link only when the ZIP is in this build, else to
+    this page on the published site (site_url), which has it."""
     head = ("---\ntitle: Tải sổ tay về máy\ndescription: Tải cả sổ tay về máy để xem và tìm kiếm khi không có "
             "mạng, ví dụ khi tập huấn ở nhà văn hóa thôn.\n---\n\n# Tải sổ tay về máy\n\n"
             "Bản tải về là toàn bộ sổ tay trong một tệp ZIP: hướng dẫn, hình minh họa, danh bạ, tìm kiếm. "
@@ -89,8 +90,9 @@ def download_page(zip_size: int | None, offline: bool = False) -> str:
         return head + "Bạn đang xem chính bản tải về này: mọi trang và ô tìm kiếm đều dùng được khi không có mạng.\n"
     if zip_size is None:
         # A preview build (mkdocs build/serve): residents should not meet a command; README.md has it.
+        official = f"[trang chính thức của sổ tay]({site_url}tai-ve/)" if site_url else "trang chính thức của sổ tay"
         return head + ("Bản tải về chưa có trong bản này của trang. Trang chính thức luôn có: "
-                       "hãy mở lại trang này trên trang chính thức của sổ tay.\n")
+                       f"hãy mở lại trang này trên {official}.\n")
     megabytes = f"{zip_size / 1_000_000:.1f}".replace(".", ",")
     return head + (f'[Tải sổ tay về máy ({megabytes} MB)]({ZIP_NAME}){{ .md-button .md-button--primary download }}\n\n'
                    "Cách dùng trên máy tính:\n\n"
