@@ -381,3 +381,12 @@ def test_a_team_whose_words_are_whole_comes_before_one_that_has_them_inside(phon
     first = phone_page.locator("#sotay-dir-results > li.sotay-hit--team").first
     assert first.locator(".sotay-hit__name").inner_text().endswith("thôn La Xá")
     assert "Xã Ngọc Liên" in first.locator(".sotay-hit__where").inner_text()
+
+
+def test_the_directorys_districts_are_tapped_with_a_thumb(phone_page, site_url):
+    """A review measured them 19 px tall: a list of plain links under "Xem theo đơn vị"."""
+    phone_page.goto(site_url + "danh-ba/")
+    links = phone_page.locator(".sotay-dir-units a")
+    assert links.count() == 12
+    boxes = [links.nth(i).bounding_box() for i in range(links.count())]
+    assert all(b["height"] >= 44 and b["x"] + b["width"] <= 360 for b in boxes), boxes
