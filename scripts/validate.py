@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the whole data package (Table Schema + domain rules) and print every problem.
 
-Usage: python scripts/validate.py [DATA_DIR] [--docs DOCS_DIR] [--today YYYY-MM-DD] [--fix-nfc]
+Usage: python scripts/validate.py [DATA_DIR] [--docs DOCS_DIR] [--today YYYY-MM-DD] [--fix-nfc] [--since REV]
 
 Each problem is one line, sorted: file:row:column: value: what is wrong and what to do.
 Exit code: 0 when the data is valid, 1 when there are problems, 2 when the check cannot run.
@@ -9,6 +9,7 @@ The pages in DOCS_DIR (default docs/) are checked too: guides (front matter, sec
 posts, every other page (encoding, front matter, scripts, images, links), template code where a page runs
 macros, and contact details; their problems come in the same sorted list.
 --fix-nfc rewrites CSV files whose text is in decomposed form (NFD) into NFC, then checks again.
+--since REV also compares with the data at git revision REV (a pull request's base): no unit's slug changed.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from sotay.validate.check import check
 from sotay.validate.authored import check_authored
 from sotay.validate.guides import guide_files
 from sotay.validate.posts import blog_categories, post_files
+from sotay.validate.since import changed_slugs, units_at
 
 
 HELP = """Kiểm tra toàn bộ dữ liệu (bảng, cột, kiểu, khóa và các quy tắc nghiệp vụ) và các trang trong docs/,
@@ -35,6 +37,7 @@ rồi in mọi lỗi tìm thấy.
 Mỗi lỗi một dòng, theo thứ tự: tệp:dòng:cột: giá trị: sai ở đâu và cần sửa thế nào.
 Mã thoát: 0 dữ liệu hợp lệ, 1 có lỗi, 2 không chạy được.
 --fix-nfc viết lại các tệp CSV có chữ có dấu dạng tổ hợp (NFD) về dạng dựng sẵn (NFC), rồi kiểm tra lại.
+--since REV đối chiếu thêm với dữ liệu ở bản git REV (nhánh gốc của yêu cầu hợp nhất): đường dẫn của đơn vị không đổi.
 Xem trang Biên tập, mục "Ý nghĩa các thông báo kiểm tra"."""
 
 
@@ -65,13 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=settings.docs_dir, help="thư mục trang (mặc định docs/); kiểm tra mọi trang trong đó")
     parser.add_argument("--today", default=None, help="ngày coi là hôm nay, YYYY-MM-DD (mặc định ngày thật, như khi dựng trang; SITE_TODAY chỉ đổi ngày trang hiển thị)")
     parser.add_argument("--fix-nfc", action="store_true", help="chuẩn hóa chữ có dấu dạng NFD về NFC trong các tệp CSV")
+    parser.add_argument("--since", metavar="REV", help="bản git để đối chiếu (ví dụ origin/main): đường dẫn (slug) của đơn vị không được đổi")
     args = parser.parse_args(argv)
     try:
         today = parse_today(args.today) if args.today else dt.date.today()
         if args.fix_nfc:
             for name in _fix_nfc(args.data_dir):
                 print(f"Đã chuẩn hóa NFC: {name}")
-        _package, tables, problems = check(args.data_dir, today)
+        package, tables, problems = check(args.data_dir, today)
+        if args.since and "units" in tables:
+            problems += changed_slugs(units_at(args.data_dir, args.since), package, tables)
         mkdocs_yml = Path(args.docs).parent / "mkdocs.yml"
         problems = sorted(problems + check_authored(args.docs, tables, blog_categories(mkdocs_yml)))
     except (CannotRun, ValueError) as exc:

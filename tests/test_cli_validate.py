@@ -1,6 +1,8 @@
 """scripts/validate.py as editors run it: exit codes, encodings, line endings."""
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from conftest import edit_cell, run_script
@@ -30,6 +32,26 @@ def test_cannot_run_exits_2(tmp_path):
     result = run_script("validate.py", str(tmp_path / "khong-co"), *ARGS)
     assert result.returncode == 2
     assert "Không tìm thấy thư mục dữ liệu" in result.stderr
+
+
+def test_a_units_slug_may_not_change_against_the_base_of_a_pull_request(mini):
+    """Slugs make the pages' addresses: a renamed unit keeps its slug. With --since (the pull request's
+    base, as .github/workflows/pull-request.yml runs it) a changed slug is refused at its cell."""
+    git = ["git", "-C", str(mini), "-c", "user.name=Biên tập", "-c", "user.email=bien-tap@example.com"]
+    for step in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "dữ liệu gốc"]):
+        subprocess.run(git + step, check=True, capture_output=True)
+    edit_cell(mini / "units.csv", 4, "name", "Phường Cẩm Thượng Mới")  # a new display name: fine
+    assert run_script("validate.py", str(mini), *ARGS, "--since", "HEAD").returncode == 0
+    edit_cell(mini / "units.csv", 4, "slug", "phuong-cam-thuong-moi")
+    assert run_script("validate.py", str(mini), *ARGS).returncode == 0  # without a base, nothing to compare
+    result = run_script("validate.py", str(mini), *ARGS, "--since", "HEAD")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "units.csv:4:slug: phuong-cam-thuong-moi: đường dẫn của phường Cẩm Thượng Mới đang là phuong-cam-thuong: đổi thì "
+        "địa chỉ trang của đơn vị và mọi liên kết, mã QR đã in trỏ tới đó đều hỏng; giữ phuong-cam-thuong (đổi tên hiển "
+        "thị ở cột name là đủ)"]
+    result = run_script("validate.py", str(mini), *ARGS, "--since", "khong-co-nhanh-nay")
+    assert result.returncode == 2 and "không đọc được units.csv ở bản khong-co-nhanh-nay" in result.stderr
 
 
 def test_bom_and_crlf_are_accepted(mini):

@@ -47,6 +47,7 @@ def test_pull_requests_validate_test_and_build_and_main_deploys():
     assert "pull_request" in pr[True]  # YAML 1.1 reads the key "on" as True
     runs = {job: " ".join(s.get("run", "") + s.get("uses", "") for s in spec["steps"]) for job, spec in pr["jobs"].items()}
     assert "scripts/validate.py" in runs["validate"]
+    assert 'scripts/validate.py --since "origin/${{ github.base_ref }}"' in runs["validate"]  # slugs kept
     assert "pytest" in runs["test"]
     assert "mkdocs build --strict" in runs["build"] and "actions/upload-artifact" in runs["build"]
     assert deploy[True]["push"]["branches"] == ["main"]
