@@ -74,3 +74,18 @@ def test_a_guide_never_opened_reads_with_no_network(phone_page, built_site):
     phone_page.goto(url + "danh-ba/")
     phone_page.get_by_label("Tìm trong danh bạ").press_sequentially("cam thuong")
     expect(phone_page.locator("#sotay-dir-results")).to_contain_text("Cẩm Thượng")
+
+
+def test_a_phone_saving_data_downloads_nothing_in_the_background(phone_page, built_site, request_log):
+    """A review: the first page of a visit fetched 118 more files (the guides, the directory, ~350 KB
+    compressed). With Data Saver on (navigator.connection.saveData), nothing is fetched unasked."""
+    phone_page.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    server, url = serve(built_site)
+    try:
+        phone_page.goto(url + "huong-dan/vneid/", wait_until="networkidle")
+        phone_page.wait_for_timeout(1500)
+        assert phone_page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+        assert not [u for u in request_log if "danh-ba-data" in u or "sw.js" in u], request_log
+    finally:
+        server.shutdown()
+        server.server_close()
