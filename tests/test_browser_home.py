@@ -14,6 +14,9 @@ def test_home_on_a_phone(phone_page, site_url, request_log):
     body = phone_page.locator("article").inner_text()
     for figure in ("113", "12/12", "357", "235/235", "1.340", "6.891", "1.499"):
         assert figure in body
+    # a resident who does not type finds the teams by district and commune (a review: no link led there)
+    units = phone_page.get_by_role("link", name="Xem các tổ của từng huyện, xã")
+    assert units.get_attribute("href") == "don-vi/"
     outside = [u for u in request_log if not u.startswith(site_url)]
     assert outside == []
     assert errors == []
