@@ -17,7 +17,9 @@ def site_search(page, query: str):
 
 
 def directory_search(page, query: str):
-    """Type query into the directory's search box (cleared first); the result items."""
+    """Type query into the directory's search box (cleared first), once the members' file is in (it
+    comes after the page's data); the result items."""
+    page.wait_for_function("document.getElementById('sotay-dir-results').dataset.members === 'in'")
     box = page.get_by_label("Tìm trong danh bạ")
     box.fill("")
     box.press_sequentially(query)

@@ -44,9 +44,11 @@ def text_of(html: str) -> str:
 
 
 def directory_json(model) -> dict:
-    script = directory.data_script(model).decode("utf-8")
-    assert script.startswith(f"window.{directory.GLOBAL}=") and script.endswith(";\n")
-    return json.loads(script[len(f"window.{directory.GLOBAL}="):-2])
+    """Both files of the directory data, as one object (m: the members, from the second)."""
+    teams, members = (s.decode("utf-8") for s in directory.data_scripts(model))
+    assert teams.startswith(f"window.{directory.GLOBAL}=") and teams.endswith(";\n")
+    assert members.startswith(f"window.{directory.GLOBAL}_M=") and members.endswith(";\n")
+    return {**json.loads(teams[len(f"window.{directory.GLOBAL}="):-2]), "m": json.loads(members[len(f"window.{directory.GLOBAL}_M="):-2])}
 
 
 # Pages exist for every unit and team ---------------------------------------------------------------
@@ -437,8 +439,8 @@ def test_hostile_names_are_text_in_pages_directory_data_and_vcards(own_model):
         assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
         assert EVIL_SCRIPT in text_of(html) and EVIL_ATTR in text_of(html)
 
-    script = directory.data_script(mini_model).decode("utf-8")
-    assert "<" not in script  # not even inside strings: nothing can close a <script> element
+    assert all("<" not in s.decode("utf-8") for s in directory.data_scripts(mini_model))  # not even inside strings:
+    # nothing can close a <script> element
     data = directory_json(mini_model)
     names = [m[0] for m in data["m"]]
     assert dung.full_name in names and duc.full_name in names

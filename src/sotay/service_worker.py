@@ -17,7 +17,8 @@ from pathlib import Path
 GUIDES = "huong-dan"
 DIRECTORY = "danh-ba/index.html"
 SCRIPT = Path(__file__).parent / "pages" / "templates" / "sw.js"
-_LOADS = re.compile(r'<(?:script[^>]*?\ssrc|img[^>]*?\ssrc|link[^>]*?\srel="(?:stylesheet|icon)"[^>]*?\shref)="([^"#?]+)')
+# What a page loads: scripts, pictures, styles, icons, and files its scripts load later (data-loads).
+_LOADS = re.compile(r'<(?:script[^>]*?\ssrc|img[^>]*?\ssrc|link[^>]*?\srel="(?:stylesheet|icon)"[^>]*?\shref|[a-z]+[^>]*?\sdata-loads)="([^"#?]+)')
 _TITLE = re.compile(r"<title>([^<]*)</title>")
 
 

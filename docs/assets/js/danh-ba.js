@@ -2,8 +2,9 @@
    in the browser, with or without tone marks. Vanilla JS, no library; works from file:// too.
    Data (see directory_data): r roles, p name prefixes, o organisations, u units [name, parent, url, folded, now],
    t teams [prefix, name, unit, id, folded village, public phone, contact, unit whose steering group's number
-   the public phone is (optional)], m members [name, role, team, org,
-   phone, zalo, email]; members' names are folded here, once, when the page loads. */
+   the public phone is (optional)]; then, from a second file loaded once teams can be searched
+   (window.SOTAY_DANH_BA_M, put in D.m), m members [name, role, team, org, phone, zalo, email]; members'
+   names are folded here, once, when they arrive. */
 (function () {
   "use strict";
   var D = window.SOTAY_DANH_BA;
@@ -14,6 +15,7 @@
   if (!input || !list || !status || !more) return;
   if (!D) { status.textContent = "Chưa tải được danh bạ. Kiểm tra mạng rồi tải lại trang."; return; }
   status.textContent = "";  // was "Đang tải danh bạ…"
+  D.m = [];  // until the members' file is in: teams, villages and communes are searched meanwhile
   var ROOT = list.getAttribute("data-root") || "";
   // Opened from file:// (the offline edition), a folder shows a file listing: link to its index.html.
   var INDEX = location.protocol === "file:" ? "index.html" : "";
@@ -37,14 +39,14 @@
   // Precomputed once: padded folded strings (" nguyen van an ") and phone digits.
   var units = D.u.map(function (u) { return " " + u[3] + " "; });
   var T = D.t.map(function (t) {
-    var c = t[6], fb = typeof c === "number" ? ["tổ trưởng " + D.m[c][0], D.m[c][4]] : c === "" ? ["số chung của tổ", t[5]] : c;
+    var c = t[6], fb = c === "" ? ["số chung của tổ", t[5]] : c;
     return { name: (t[0] >= 0 ? D.p[t[0]] : "") + t[1], unit: t[2], id: t[3], phone: t[5], fbLabel: fb[0], fbPhone: fb[1],
              shared: t.length > 7 ? "Số chung (của tổ chỉ đạo " + inSentence(D.u[t[7]][0]) + "): " : "Số chung: " };
   });
   var teams = D.t.map(function (t) { return " " + t[4] + " "; });
   var teamPhones = D.t.map(function (t) { return digits(t[5] || ""); });
-  var names = D.m.map(function (m) { return fold(m[0]); });
-  var phones = D.m.map(function (m) { return digits(m[4] || "") + " " + (m[5] || ""); });
+  var names = [], phones = [];
+  var members = "loading";  // then "in", or "failed"
 
   // A word of the query with its padded forms, made once per keystroke rather than once per comparison.
   function pattern(word) { return { bare: word, start: " " + word, whole: " " + word + " " }; }
@@ -258,10 +260,12 @@
     var people = found.exact && found.exact < found.people
       ? number(found.exact) + " người đúng như đã gõ, " + number(found.people - found.exact) + " người gần giống"
       : found.people ? number(found.people) + " người" : "";
-    if (!total) status.textContent = "Không tìm thấy tổ hay người nào. Thử gõ ít chữ hơn, hoặc tên thôn, tên xã.";
+    if (!total) status.textContent = members === "in" ? "Không tìm thấy tổ hay người nào. Thử gõ ít chữ hơn, hoặc tên thôn, tên xã." : "Không tìm thấy tổ nào.";
     else status.textContent = "Tìm thấy " + [found.teams ? number(found.teams) + " tổ" : "", people]
       .filter(Boolean).join(" và ") +
       (total > shown ? "; hiện " + shown + " kết quả đầu, gõ thêm để thu hẹp." : ".");
+    if (members === "loading") status.textContent += " Đang tải tên và số của thành viên…";
+    else if (members === "failed") status.textContent += " Chưa tải được danh sách thành viên: kiểm tra mạng rồi tải lại trang.";
     var rest = found.items.length - shown;
     more.hidden = rest <= 0;
     more.textContent = rest > 0 ? "Hiện thêm " + rest + " kết quả" : "";
@@ -293,4 +297,27 @@
   // What the address asks for, or what was typed while the data was loading on a slow line.
   var start = new URLSearchParams(location.search).get("tim") || input.value;
   if (start) { input.value = start.normalize("NFC"); show(input.value); }
+
+  // The members' file, once the teams can be searched: on a slow line it is four fifths of the data.
+  function membersIn(rows) {
+    D.m = rows;
+    names = rows.map(function (m) { return fold(m[0]); });
+    phones = rows.map(function (m) { return digits(m[4] || "") + " " + (m[5] || ""); });
+    members = "in";
+    list.setAttribute("data-members", "in");
+    if (input.value) show(input.value.normalize("NFC"));
+  }
+  var file = list.getAttribute("data-loads");
+  if (window.SOTAY_DANH_BA_M) { membersIn(window.SOTAY_DANH_BA_M); return; }
+  var script = document.createElement("script");
+  script.src = file;
+  script.onload = function () {
+    if (window.SOTAY_DANH_BA_M) membersIn(window.SOTAY_DANH_BA_M); else script.onerror();
+  };
+  script.onerror = function () {
+    members = "failed";
+    list.setAttribute("data-members", "failed");
+    if (input.value) show(input.value.normalize("NFC"));
+  };
+  document.body.appendChild(script);
 })();
