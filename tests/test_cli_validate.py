@@ -47,9 +47,9 @@ def test_a_units_slug_may_not_change_against_the_base_of_a_pull_request(mini):
     result = run_script("validate.py", str(mini), *ARGS, "--since", "HEAD")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "units.csv:4:slug: phuong-cam-thuong-moi: đường dẫn của phường Cẩm Thượng Mới đang là phuong-cam-thuong: đổi thì "
-        "địa chỉ trang của đơn vị và mọi liên kết, mã QR đã in trỏ tới đó đều hỏng; giữ phuong-cam-thuong (đổi tên hiển "
-        "thị ở cột name là đủ)"]
+        "units.csv:4:slug: phuong-cam-thuong-moi: đường dẫn của phường Cẩm Thượng Mới vốn là phuong-cam-thuong: đổi thì "
+        "trang của đơn vị chuyển sang địa chỉ mới, mọi liên kết và mã QR đã in trỏ tới địa chỉ cũ đều không mở được; giữ "
+        "phuong-cam-thuong (đổi tên hiển thị ở cột name là đủ)"]
     result = run_script("validate.py", str(mini), *ARGS, "--since", "khong-co-nhanh-nay")
     assert result.returncode == 2 and "không đọc được units.csv ở bản khong-co-nhanh-nay" in result.stderr
 

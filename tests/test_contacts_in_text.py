@@ -104,13 +104,13 @@ def test_a_mobile_of_a_member_who_did_not_agree_is_not_published_under_another_r
     edit_cell(mini / "members/288.csv", 2, "email", "DUC.DO@example.com")
     found = check(mini, TODAY)[2]
     assert [str(p) for p in found] == [
-        "members/288.csv:2:email: DUC.DO@example.com: địa chỉ này cũng là địa chỉ của Đỗ Văn Đức (members/288.csv dòng 4), "
-        "người chưa đồng ý công khai, ở dòng này địa chỉ được đăng lên trang: nếu là cùng một người, ghi consent giống nhau "
-        "ở mọi dòng của người đó; nếu không, kiểm tra lại địa chỉ",
-        f"members/288.csv:3:zalo: 0900000005: số này {WITHHELD}, ở dòng này số được đăng lên trang: nếu là cùng một người, "
+        "members/288.csv:2:email: DUC.DO@example.com: thư điện tử này cũng là thư điện tử của Đỗ Văn Đức (members/288.csv "
+        "dòng 4), người chưa đồng ý công khai; ở dòng này thư điện tử lại được đăng lên trang: nếu là cùng một người, ghi "
+        "consent giống nhau ở mọi dòng của người đó; nếu không, kiểm tra lại thư điện tử",
+        f"members/288.csv:3:zalo: 0900000005: số này {WITHHELD}; ở dòng này số lại được đăng lên trang: nếu là cùng một người, "
         "ghi consent giống nhau ở mọi dòng của người đó; nếu không, kiểm tra lại số",
         f"teams/288.csv:3:public_phone: 0900 000 005: số này {WITHHELD}: số chung của tổ được đăng lên trang, nên chỉ ghi "
-        "số của người đã đồng ý công khai (consent: có), số máy bàn của cơ quan, hoặc để trống",
+        "số của người đã đồng ý công khai (consent: có), số máy bàn của cơ quan hoặc để trống",
     ]
     assert all(p.also == (("members/288.csv", 4),) for p in found)
 

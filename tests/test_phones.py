@@ -77,14 +77,14 @@ def test_a_short_number_is_counted_in_the_digits_the_library_reads(text, count):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("900000114", "thiếu số 0 ở đầu (Excel bỏ số 0 khi cột có định dạng Số): ghi 0900000114, và định dạng cột là Văn bản"),
-    ("2203852100", "thiếu số 0 ở đầu (Excel bỏ số 0 khi cột có định dạng Số): ghi 02203852100, và định dạng cột là Văn bản"),
-    ('="0900000114"', "ô có dấu = (công thức Excel) đi kèm số: chỉ ghi số, ví dụ 0900000114"),
-    ("'0900000114", "ô có dấu ' (Excel dùng để giữ số 0 đầu) đi kèm số: chỉ ghi số, ví dụ 0900000114"),
-    ('"0900000114"', "ô có dấu ngoặc kép đi kèm số: chỉ ghi số, ví dụ 0900000114"),
+    ("900000114", "thiếu số 0 ở đầu (Excel bỏ số 0 khi cột có định dạng Số): định dạng cột là Văn bản rồi ghi 0900000114"),
+    ("2203852100", "thiếu số 0 ở đầu (Excel bỏ số 0 khi cột có định dạng Số): định dạng cột là Văn bản rồi ghi 02203852100"),
+    ('="0900000114"', "ô có dấu = (công thức Excel) đi kèm số: xóa dấu đó, chỉ ghi 0900000114"),
+    ("'0900000114", "ô có dấu ' (Excel dùng để giữ số 0 đầu) đi kèm số: xóa dấu đó, chỉ ghi 0900000114"),
+    ('"0900000114"', "ô có dấu ngoặc kép đi kèm số: xóa dấu đó, chỉ ghi 0900000114"),
     ("84900000114", "thiếu dấu + trước mã nước 84: ghi 0900000114 (hoặc +84900000114)"),
     ("0084 900 000 114", "bỏ mã quốc tế 0084 ở đầu: ghi 0900000114"),
-    ("０９００ ０００ １１４", "có chữ số lạ (chữ số toàn khổ như ０９, do chép từ nơi khác): gõ lại số bằng bàn phím, ví dụ 0900000114"),
+    ("０９００ ０００ １１４", "số điện thoại có chữ số kiểu lạ (như ０９, thường do chép từ nơi khác): gõ lại bằng bàn phím: 0900000114"),
     ("0900000114 / 0901000114", "ô có 2 số điện thoại: mỗi ô chỉ ghi một số, ví dụ 0900000114"),
     ("0900 000 114; 0901 000 114\n0220 3852 100", "ô có 3 số điện thoại: mỗi ô chỉ ghi một số, ví dụ 0900 000 114"),
     ("0900 000 114 - 0901 000 114", "ô có 2 số điện thoại: mỗi ô chỉ ghi một số, ví dụ 0900 000 114"),

@@ -33,10 +33,10 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         at, shown, meant = broken
         lines = len({text.count("\n", 0, m.start()) for m in _MOJIBAKE.finditer(text)})
         return None, [Problem(file, text.count("\n", 0, at) + 1, 0, "", "",
-                              f"chữ bị lỗi phông: “{shown}” có lẽ là “{meant}” ({lines} dòng của tệp có chữ như vậy): chữ UTF-8 "
+                              f"chữ bị lỗi phông: “{shown}” có lẽ là “{meant}” ({lines} dòng của tệp có chữ như vậy). Chữ UTF-8 "
                               "đã bị đọc bằng bảng mã khác, thường do mở và lưu tệp bằng chương trình không dùng UTF-8 hoặc chép "
                               "từ nơi đã lỗi. Cả tệp bị như vậy thì lấy lại bản trước của tệp trên GitHub (nút History); "
-                              "chỉ vài dòng thì gõ lại các chữ đó")]
+                              "chỉ vài dòng thì gõ lại các chữ đó.")]
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, [Problem(file, line, 0, "", "", "tệp chứa ký tự rỗng (NUL): có thể không phải tệp CSV. Hãy lưu lại đúng dạng CSV UTF-8.")]

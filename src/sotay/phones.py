@@ -59,7 +59,7 @@ def problem(text: str) -> str | None:
     ascii_digits = "".join(str(int(ch)) for ch in digits)
     for mark, what in _MARKS.items():
         if mark in stripped:
-            return f"ô có {what} đi kèm số: chỉ ghi số, ví dụ {ascii_digits}"
+            return f"ô có {what} đi kèm số: xóa dấu đó, chỉ ghi {ascii_digits}"
     if parse(text) is None:
         if len(digits) < 10:
             return (f"số điện thoại chỉ có {len(digits)} chữ số, thiếu số: số di động có 10 chữ số (ví dụ 0912345678), "
@@ -71,14 +71,14 @@ def problem(text: str) -> str | None:
         return None
     national_form = digits_national(text)
     if not compact.isascii():
-        return f"có chữ số lạ (chữ số toàn khổ như ０９, do chép từ nơi khác): gõ lại số bằng bàn phím, ví dụ {national_form}"
+        return f"số điện thoại có chữ số kiểu lạ (như ０９, thường do chép từ nơi khác): gõ lại bằng bàn phím: {national_form}"
     if compact.startswith("00"):
         return f"bỏ mã quốc tế 0084 ở đầu: ghi {national_form}"
     if compact.startswith("84"):
         return f"thiếu dấu + trước mã nước 84: ghi {national_form} (hoặc +{compact})"
     if compact[:1].isdigit() and compact[0] != "0":
-        return f"thiếu số 0 ở đầu (Excel bỏ số 0 khi cột có định dạng Số): ghi {national_form}, và định dạng cột là Văn bản"
-    return f"không phải cách ghi số điện thoại: ghi {national_form}"
+        return f"thiếu số 0 ở đầu (Excel bỏ số 0 khi cột có định dạng Số): định dạng cột là Văn bản rồi ghi {national_form}"
+    return f"số điện thoại ghi chưa đúng cách (có ký tự lạ): ghi {national_form}"
 
 
 # Mobiles since the 2018 renumbering: 0, then 3, 5, 7, 8 or 9, then 8 digits (landlines are 02x). The

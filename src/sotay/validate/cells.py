@@ -57,7 +57,8 @@ def parse_date(text: str) -> dt.date:
         except ValueError:
             iso = None
         if iso:
-            raise CellError(f"ngày phải viết đủ dạng năm-tháng-ngày (YYYY-MM-DD), không kèm giờ: hãy viết {iso}")
+            time = ", không kèm giờ" if ":" in text else ""
+            raise CellError(f"ngày phải viết đủ dạng năm-tháng-ngày (YYYY-MM-DD){time}: hãy viết {iso}")
     short = _DMY_SHORT.fullmatch(text)
     if short:
         try:

@@ -200,12 +200,12 @@ def withheld_contacts_published(ctx: Context) -> Iterator[Problem]:
         if not others:
             continue
         other = others[0]
-        what = "địa chỉ" if column == "email" else "số"
+        what = "thư điện tử" if column == "email" else "số"
         if table == "teams":
             advice = (": số chung của tổ được đăng lên trang, nên chỉ ghi số của người đã đồng ý công khai (consent: có), "
-                      "số máy bàn của cơ quan, hoặc để trống")
+                      "số máy bàn của cơ quan hoặc để trống")
         else:
-            advice = (f", ở dòng này {what} được đăng lên trang: nếu là cùng một người, ghi consent giống nhau ở mọi dòng "
+            advice = (f"; ở dòng này {what} lại được đăng lên trang: nếu là cùng một người, ghi consent giống nhau ở mọi dòng "
                       f"của người đó; nếu không, kiểm tra lại {what}")
         yield ctx.at(table, row, column, row[column], f"{what} này cũng là {what} của {_whose(other)}{advice}",
                      also=tuple((o["_file"], o["_line"]) for o in others))

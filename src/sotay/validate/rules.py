@@ -195,8 +195,8 @@ def _team_names(ctx: Context) -> Iterator[Problem]:
         first = seen.setdefault(key, row)
         if first is not row:
             yield ctx.at("teams", row, "name", row["name"],
-                         f"trùng tên với tổ {first['id']} cùng đơn vị ({first['_file']} dòng {first['_line']}): ghi tên thôn, "
-                         "khu dân cư để phân biệt", also=((first["_file"], first["_line"]),))
+                         f"trùng tên với tổ {first['id']} trong cùng đơn vị ({first['_file']} dòng {first['_line']}): sửa tên tổ, "
+                         "ví dụ ghi thêm tên thôn hoặc khu dân cư để phân biệt", also=((first["_file"], first["_line"]),))
 
 
 def _periods(ctx: Context) -> Iterator[Problem]:
@@ -332,7 +332,7 @@ def _training_topics(ctx: Context) -> Iterator[Problem]:
     for row in ctx.rows("trainings"):
         topics = row["topics"].split()
         for topic in {t for t in topics if topics.count(t) > 1}:
-            yield ctx.at("trainings", row, "topics", row["topics"], f"nội dung '{topic}' ghi hai lần: mỗi nội dung chỉ ghi một lần")
+            yield ctx.at("trainings", row, "topics", row["topics"], f"nội dung '{topic}' ghi lặp lại: mỗi nội dung chỉ ghi một lần")
         for topic in topics:
             if topic not in known:
                 yield ctx.at("trainings", row, "topics", topic, f"nội dung '{topic}' không phải mã nền tảng hay chủ đề đã biết ({', '.join(sorted(EXTRA_TOPICS))}): kiểm tra chính tả")

@@ -38,6 +38,7 @@ def changed_slugs(before: str, package: Package, tables: Tables) -> list[Problem
         was = old.get(row["id"])
         if was and row["slug"] and row["slug"] != was:
             problems.append(ctx.at("units", row, "slug", row["slug"],
-                                    f"đường dẫn của {in_sentence(row['name'])} đang là {was}: đổi thì địa chỉ trang của đơn vị và mọi liên kết, "
-                                    f"mã QR đã in trỏ tới đó đều hỏng; giữ {was} (đổi tên hiển thị ở cột name là đủ)"))
+                                    f"đường dẫn của {in_sentence(row['name'])} vốn là {was}: đổi thì trang của đơn vị chuyển sang địa chỉ mới, "
+                                    f"mọi liên kết và mã QR đã in trỏ tới địa chỉ cũ đều không mở được; giữ {was} (đổi tên hiển thị "
+                                    "ở cột name là đủ)"))
     return problems
