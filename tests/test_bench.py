@@ -181,6 +181,15 @@ def test_directory_search_is_measured_key_by_key_in_chromium(browser, built_site
     assert [(t["value"], t["pass"]) for t in found] == [(0.06, False)]
 
 
+def test_the_directory_on_a_slow_line_finds_a_team_before_everything_is_in(browser, built_site):
+    """sotay.bench.slow_line on the built site (one round, slowed as on a 50 KB/s line): the team first."""
+    from sotay.bench.slow_line import measure
+    times = measure(browser, built_site, "van xa ngoc lien")
+    assert 0 < times["box"] < times["team"] < times["everything"], times
+    # the members (~97 KB, two seconds on this line) come after the team is listed: in one file, together
+    assert times["everything"] - times["team"] > 1.0, times
+
+
 def test_script_help_is_its_docstring():
     result = run_script("bench.py", "--help")
     assert result.returncode == 0
