@@ -278,6 +278,7 @@ CASES: list[Case] = [
     Case("no-break-space-in-name", "chữ NFD, ký tự ẩn, ô quá dài", set_cell(M, 3, "full_name", "Phạm\xa0Thị Dung"), (f"{M}:3:full_name:",), "dấu cách không ngắt"),
     Case("same-team-name-in-commune", "tên trùng", set_cell("teams/288.csv", 4, "name", "Tổ công nghệ số cộng đồng khu dân cư số 1"), ("teams/288.csv:4:name:",), "trùng tên với tổ TCN-10507-01"),
     Case("topic-twice", "tên trùng", set_cell("trainings.csv", 2, "topics", "chinh-sach dich-vu-cong chinh-sach"), ("trainings.csv:2:topics:",), "ghi lặp lại"),
+    Case("header-pasted-again", "mã hóa, dòng, tiêu đề CSV", copy_row(M, 1), (f"{M}:",), "lặp lại dòng tiêu đề"),
     Case("question-marks-for-letters", "mã hóa, dòng, tiêu đề CSV", set_cell(M, 3, "full_name", "Ph?m Th? Dung"), (f"{M}:3:full_name: Ph?m Th? Dung:",), "dấu ? giữa chữ"),
     Case("nul-byte", "mã hóa, dòng, tiêu đề CSV", literal("members-nul.csv", "members/30.csv"), ("members/30.csv:2::",), "NUL"),
     Case("bom", "mã hóa, dòng, tiêu đề CSV", replace_bytes(M, b"id,", b"\xef\xbb\xbfid,", 1), accepted=True),

@@ -70,6 +70,11 @@ def _load_resource(root: Path, resource: Resource, problems: list[Problem], inco
                 every += fast
                 continue
         for line, cells in raw_rows:
+            if cells == header:  # a second table pasted under the first: one problem, not one per column
+                problems.append(Problem(file, line, 0, "", _shortened(",".join(cells)),
+                                        "dòng này lặp lại dòng tiêu đề (thường do dán thêm một bảng vào cuối): xóa dòng này"))
+                incomplete.add(resource.name)
+                continue
             if len(cells) != width:
                 problems.append(Problem(file, line, 0, "", _shortened(",".join(cells)), _width_message(cells, width)))
                 cells_of = broken.setdefault(resource.name, {})
