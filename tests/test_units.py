@@ -338,7 +338,7 @@ def vobject_team_vcard(team) -> str:
     line-by-line writer must match byte for byte."""
     from sotay import phones
     from sotay.constants import KIND_LABEL
-    from sotay.pages.vcard import _names
+    from sotay.pages.vcard import _names, shared_card_name
 
     def card(full_name, family, given, middle, note):
         c = vobject.vCard()
@@ -350,7 +350,7 @@ def vobject_team_vcard(team) -> str:
 
     cards = []
     if team.public_phone:
-        c = card(team.name if team.name.lower().endswith(team.unit.name.lower()) else f"{team.name} ({team.unit.name})", "", team.name, "",
+        c = card(shared_card_name(team), "", team.name, "",  # the name's wording is tested on its own
                  f"Số chung của {KIND_LABEL.get(team.kind, 'tổ').lower()}, {team.unit.name}")
         c.add("tel").value = phones.e164(team.public_phone)
         c.tel.type_param = "WORK"
@@ -510,9 +510,12 @@ def test_a_shared_numbers_card_names_its_commune_once(demo):
     """"Tổ chỉ đạo … xã Đoàn Thượng (Xã Đoàn Thượng)": the commune was read twice on the phone."""
     steering = next(t for t in demo.teams.values() if t.kind == "commune_steering" and t.public_phone)
     village = next(t for t in demo.teams.values() if t.kind == "village_team" and t.public_phone)
-    assert next(vobject.readComponents(team_vcard(steering))).fn.value == steering.name
-    assert steering.name.lower().endswith(steering.unit.name.lower())
-    assert next(vobject.readComponents(team_vcard(village))).fn.value == f"{village.name} ({village.unit.name})"
+    # a card's name short enough for a phone's list to show where it is; ORG keeps the official name
+    card = next(vobject.readComponents(team_vcard(steering)))
+    assert card.fn.value == f"Tổ chỉ đạo {in_sentence(steering.unit.name)}" and card.org.value[0] == steering.name
+    card = next(vobject.readComponents(team_vcard(village)))
+    assert card.fn.value == f"Tổ công nghệ số {in_sentence(village.village)} ({in_sentence(village.unit.name)})"
+    assert len(card.fn.value) < len(f"{village.name} ({village.unit.name})") and card.org.value[0] == village.name
 
 
 def test_a_village_team_giving_its_steering_groups_number_says_whose_it_is(mini):
@@ -533,7 +536,7 @@ def test_a_village_team_giving_its_steering_groups_number_says_whose_it_is(mini)
     assert fallback(model, shared).label == f"số chung của {who}"  # for its members who keep their number private
     # its vCard card is the steering group's, as every team sharing the line saves it: one contact, not three
     card = next(vobject.readComponents(team_vcard(shared, fallback(model, shared), contacts.shared_with(model, shared))))
-    assert card.fn.value == "Tổ chỉ đạo triển khai công nghệ số cộng đồng thành phố Hải Dương"
+    assert card.fn.value == "Tổ chỉ đạo thành phố Hải Dương"  # as the stand-in card of the same line is named
     assert card.tel.value == "+842203288000" and shared.name.lower() in card.note.value
     # the directory says whose line it is too
     rows = {row[3]: row for row in directory_json(model)["t"]}

@@ -116,9 +116,15 @@ def card_count(team: Team, stand_in: Fallback | None = None) -> int:
 
 
 def shared_card_name(team: Team) -> str:
-    """The name of the card for the team's shared number: with its commune, unless the name has it
-    ("Tổ chỉ đạo … xã Đoàn Thượng (Xã Đoàn Thượng)" read twice)."""
-    return team.name if team.name.lower().endswith(team.unit.name.lower()) else f"{team.name} ({team.unit.name})"
+    """The name of the card for the team's shared number, short enough for a phone's contact list to show
+    where it is: "Tổ chỉ đạo xã Ngọc Liên", "Tổ công nghệ số thôn La Xá (xã Ngọc Liên)". The official
+    names ("Tổ chỉ đạo triển khai công nghệ số cộng đồng xã …", 57 characters) were cut before the commune,
+    every steering group's card alike (a review); the card's ORG keeps the official name."""
+    if team.kind != "village_team":
+        return f"Tổ chỉ đạo {in_sentence(team.unit.name)}"  # as contacts.steering_label, capitalised for a name
+    if team.village:
+        return f"Tổ công nghệ số {in_sentence(team.village)} ({in_sentence(team.unit.name)})"
+    return f"{team.name} ({in_sentence(team.unit.name)})"
 
 
 def download_name(team: Team) -> str:
