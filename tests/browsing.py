@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from sotay.bench.browser import MEMBERS_IN
+
 
 def site_search(page, query: str):
     """Open the search from the header (phone layout) and type query key by key; the result links."""
@@ -19,7 +21,7 @@ def site_search(page, query: str):
 def directory_search(page, query: str):
     """Type query into the directory's search box (cleared first), once the members' file is in (it
     comes after the page's data); the result items."""
-    page.wait_for_function("document.getElementById('sotay-dir-results').dataset.members === 'in'")
+    page.wait_for_function(MEMBERS_IN)
     box = page.get_by_label("Tìm trong danh bạ")
     box.fill("")
     box.press_sequentially(query)

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from browsing import directory_search as search
 from conftest import DATA
 from sotay import phones
+from sotay.bench.browser import MEMBERS_IN
 from sotay.pages import directory
 from sotay.text import fold
 
@@ -57,7 +58,7 @@ def test_directory_finds_a_member_with_and_without_tone_marks(phone_page, site_u
 
 def test_the_browser_folds_every_member_name_as_the_build_folds_units_and_teams(phone_page, site_url):
     phone_page.goto(site_url + "danh-ba/")
-    phone_page.wait_for_function("document.getElementById('sotay-dir-results').dataset.members === 'in'")
+    phone_page.wait_for_function(MEMBERS_IN)
     names = phone_page.evaluate("window.SOTAY_DANH_BA.m.map(function (m) { return m[0]; })")
     folded = phone_page.evaluate("window.SOTAY_DANH_BA.m.map(function (m) { return window.sotayDirFold(m[0]); })")
     assert len(names) == 6891 + 113 + 357 + 1499

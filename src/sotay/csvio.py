@@ -31,7 +31,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     broken = mojibake(text)
     if broken is not None:
         at, shown, meant = broken
-        lines = len({text.count("\n", 0, m.start()) for m in _MOJIBAKE.finditer(text)})
+        lines = sum(1 for line in text.splitlines() if _MOJIBAKE.search(line))  # linear: a whole file may be broken
         return None, [Problem(file, text.count("\n", 0, at) + 1, 0, "", "",
                               f"chữ bị lỗi phông: “{shown}” có lẽ là “{meant}” ({lines} dòng của tệp có chữ như vậy). Chữ UTF-8 "
                               "đã bị đọc bằng bảng mã khác, thường do mở và lưu tệp bằng chương trình không dùng UTF-8 hoặc chép "

@@ -18,7 +18,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 QUERIES = ("nguyen van an", "Trần Thị", "thon dong", "phuong cam thuong", "0900 000 12", "ddoong lac")
 SLOW_PHONE = 4  # CPU throttling rate of the second pass
 
-_MEMBERS_IN = "document.getElementById('sotay-dir-results').dataset.members === 'in'"
+# True once the directory's members' file is in (it comes after the page's load); the tests wait on it too.
+MEMBERS_IN = "document.getElementById('sotay-dir-results').dataset.members === 'in'"
 _TYPE = """(queries) => {
   const input = document.getElementById("sotay-dir-q"), list = document.getElementById("sotay-dir-results");
   const times = [];
@@ -69,7 +70,7 @@ def type_in_directory(browser, site: Path, repeat: int = 1) -> dict:
             context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True)
             page = context.new_page()
             page.goto(page_url, wait_until="load")
-            page.wait_for_function(_MEMBERS_IN)  # the members' file comes after the page's load
+            page.wait_for_function(MEMBERS_IN)  # the members' file comes after the page's load
             if rate != 1:
                 page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
             runs.append(_summary(page.evaluate(_TYPE, list(QUERIES))))
