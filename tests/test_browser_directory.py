@@ -424,3 +424,15 @@ def test_the_directorys_districts_are_tapped_with_a_thumb(phone_page, site_url):
     assert links.count() == 12
     boxes = [links.nth(i).bounding_box() for i in range(links.count())]
     assert all(b["height"] >= 44 and b["x"] + b["width"] <= 360 for b in boxes), boxes
+
+
+def test_results_with_long_addresses_stay_within_a_phones_width(phone_page, site_url):
+    """Numbers do not wrap ("Zalo 0901 004 / 874" in a review), but a long e-mail address must: kept on one
+    line it pushed the page 28 px wider than the phone."""
+    phone_page.goto(site_url + "danh-ba/")
+    results = search(phone_page, "van xa ngoc lien")
+    expect(results.first).to_be_visible()
+    assert phone_page.locator('#sotay-dir-results a[href^="mailto:"]').count() > 0
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
+    zalo = phone_page.locator('#sotay-dir-results a[href^="https://zalo.me/"]').first
+    assert zalo.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
