@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure validation, data loading, analytics and the site build, next to baselines measured in the same run.
 
-Usage: python scripts/bench.py [--scales 1,10] [--skip-build] [--repeat N] [--out FILE] [--data DIR]
+Usage: python scripts/bench.py [--scales 1,10] [--skip-build] [--repeat N] [--out FILE] [--data DIR] [--work DIR]
 
 For each scale, demo data (scripts/make_demo_data.py) is written into a temporary folder, then:
   1. scripts/validate.py and stock `frictionless validate` on the same files (fresh processes):
@@ -21,7 +21,10 @@ For each scale, demo data (scripts/make_demo_data.py) is written into a temporar
      every query of sotay.bench.browser.QUERIES typed key by key, the time each keystroke takes to
      answer (median, slowest), also with the CPU slowed 4× (target: slowest < 50 ms on the demo data).
 The machine may be shared: use --repeat N, every figure is the minimum of N runs (the analytics, a few
-milliseconds each, are the median of at least 15 rounds).
+milliseconds each, are the median of at least 15 rounds). Every timed build writes into a new, empty folder
+and nothing is deleted until the end, on the RAM disk /dev/shm when there is one (--work to choose): right
+after many files are deleted, ext4 creates new ones ~10x slower, which charged the build that writes more
+files for the clean-up before it.
 """
 from __future__ import annotations
 
@@ -41,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the minimum is reported (default 1)")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--data", type=Path, help="measure this data folder instead of generated demo data")
+    parser.add_argument("--work", type=Path, help="make the working folder (data sets, builds) in this folder "
+                        "(default: the RAM disk /dev/shm when there is one, else the system's temporary folder)")
     args = parser.parse_args(argv)
     try:
         scales = [int(s) for s in args.scales.split(",") if s.strip()]
@@ -50,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--scales and --repeat must be 1 or more")
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     try:
-        figures = run_default(scales, Options(repeat=args.repeat, skip_build=args.skip_build), args.data, log)
+        figures = run_default(scales, Options(repeat=args.repeat, skip_build=args.skip_build), args.data, log, args.work)
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2

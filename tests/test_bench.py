@@ -12,8 +12,8 @@ from conftest import ROOT, run_script
 
 from sotay.bench import baseline
 from sotay.bench.measure import BenchError, checked, package_rows, run_command, site_stats
-from sotay.bench.run import (ANALYTICS_RUNS, WITHOUT, Options, format_table, given_dataset, measure_analytics,
-                             measure_build, run_bench, shares, targets)
+from sotay.bench.run import (ANALYTICS_RUNS, WITHOUT, Options, format_table, fresh_outputs, given_dataset,
+                             measure_analytics, measure_build, run_bench, shares, targets)
 from sotay.load import load_model
 
 TODAY = dt.date(2023, 1, 20)
@@ -125,6 +125,27 @@ def test_targets_between_scales_and_against_the_baseline():
     assert result["analytics x10 ≤ 11× demo"] == (round(1.201 / 0.101, 3), False)
     assert result["generated pages x10 ≤ 11× demo"] == (12.0, False)
     assert result["validation ≤ 1.5× frictionless [x10]"] == (0.5, True)
+
+
+def test_every_timed_build_writes_into_a_new_folder_and_none_is_deleted_in_between(tmp_path):
+    """A tree deleted right before a build slowed the build's file creation (ext4), so repeats never reuse
+    or clear a folder: the last one is "site", the others stay until the working folder goes."""
+    outs = list(fresh_outputs(tmp_path / "site", 3))
+    assert [p.name for p in outs] == ["site-run1", "site-run2", "site"]
+    (tmp_path / "site").mkdir()
+    with pytest.raises(BenchError, match="new folder"):
+        list(fresh_outputs(tmp_path / "site", 1))
+
+
+def test_the_bench_works_on_the_ram_disk_when_there_is_one(monkeypatch, tmp_path):
+    from sotay.bench import measure
+    monkeypatch.setattr(measure, "RAM_DISK", tmp_path)
+    monkeypatch.setattr(measure, "RAM_DISK_ROOM", 1)
+    assert measure.scratch_root() == tmp_path
+    monkeypatch.setattr(measure, "RAM_DISK_ROOM", 1 << 62)  # no room
+    assert measure.scratch_root() is None
+    monkeypatch.setattr(measure, "RAM_DISK", tmp_path / "absent")
+    assert measure.scratch_root() is None
 
 
 def test_the_build_without_the_directory_leaves_out_its_pages_only(mini, tmp_path):

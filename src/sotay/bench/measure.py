@@ -106,6 +106,23 @@ def best(runs: list[Run]) -> Run:
     return min(runs, key=lambda r: r.wall)
 
 
+RAM_DISK = Path("/dev/shm")
+RAM_DISK_ROOM = 4 * 1024**3  # the x10 data and its builds take ~1.5 GB
+
+
+def scratch_root() -> Path | None:
+    """The RAM disk, when there is one with room, for the data sets and builds; else None (the system's
+    temporary folder). A build on a disk is timed with the disk's state: after a recent deletion of many
+    files (a previous benchmark's clean-up, a test run), ext4 creates each new file ~10x slower."""
+    try:
+        usage = os.statvfs(RAM_DISK)
+    except OSError:
+        return None
+    if not os.access(RAM_DISK, os.W_OK) or usage.f_bavail * usage.f_frsize < RAM_DISK_ROOM:
+        return None
+    return RAM_DISK
+
+
 def timed(function: Callable, *args, **kwargs) -> tuple[float, object]:
     start = time.perf_counter()
     result = function(*args, **kwargs)

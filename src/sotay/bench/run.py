@@ -10,7 +10,6 @@ import multiprocessing
 import os
 import pkgutil
 import platform
-import shutil
 import statistics
 import tempfile
 import time
@@ -27,8 +26,8 @@ from ..settings import ROOT, Settings
 from ..validate.check import check
 from . import baseline
 from .browser import QUERIES, SLOW_PHONE, measure_directory_search
-from .measure import (Run, best, checked, clean_environment, frictionless_command, package_rows, python_command,
-                      run_command, site_stats, timed)
+from .measure import (BenchError, Run, best, checked, clean_environment, frictionless_command, package_rows,
+                      python_command, run_command, scratch_root, site_stats, timed)
 
 ANALYTICS_RUNS = 15  # the analytics figures are the median of at least this many runs
 TODAY = dt.date(2023, 1, 20)  # SITE_TODAY of the builds, as in the tests: every 2022 report is in
@@ -74,13 +73,21 @@ def measure_build(data: Path, work: Path, repeat: int = 1, today: dt.date = TODA
     """Cold ``mkdocs build`` of the site (fresh process, empty output folder), min of repeat, with site statistics.
     With module ``sotay.bench.without``: the same build without the unit directory's pages."""
     env = clean_environment(SITE_DATA_DIR=str(data), SITE_TODAY=today.isoformat())
-    out = work / "site"
-    runs = []
-    for _ in range(repeat):
-        shutil.rmtree(out, ignore_errors=True)
-        runs.append(checked(run_command(build_command(ROOT / "mkdocs.yml", out, module), env=env, cwd=ROOT),
-                            f"{module} build"))
-    return {**best(runs).as_dict(), **site_stats(out).as_dict()}
+    runs = [checked(run_command(build_command(ROOT / "mkdocs.yml", out, module), env=env, cwd=ROOT), f"{module} build")
+            for out in fresh_outputs(work / "site", repeat)]
+    return {**best(runs).as_dict(), **site_stats(work / "site").as_dict()}
+
+
+def fresh_outputs(site: Path, repeat: int):
+    """Output folders for repeat builds, each new and empty, the last one ``site``. Nothing is deleted
+    between two timed builds: right after a tree of a few thousand files is deleted, ext4 takes ~0.3-1 ms
+    of kernel time to create each new file (it skips recently deleted inodes one by one, seen with perf
+    here), which had charged a build of 3,400 files 1-3 s more than one of 300 for the clean-up before it."""
+    for run in range(1, repeat + 1):
+        out = site if run == repeat else site.with_name(f"{site.name}-run{run}")
+        if out.exists():
+            raise BenchError(f"{out} exists: every timed build writes into a new folder")
+        yield out
 
 
 def measure_baseline(data: Path, work: Path, repeat: int = 1, today: dt.date = TODAY) -> dict:
@@ -90,13 +97,9 @@ def measure_baseline(data: Path, work: Path, repeat: int = 1, today: dt.date = T
     config = baseline.write_naive_project(model, work / "naive")
     del model
     load_module.forget()
-    out = work / "naive-site"
-    runs = []
-    for _ in range(repeat):
-        shutil.rmtree(out, ignore_errors=True)
-        runs.append(checked(run_command(build_command(config, out), env=clean_environment(), cwd=config.parent),
-                            "baseline mkdocs build"))
-    return {**best(runs).as_dict(), **site_stats(out).as_dict()}
+    runs = [checked(run_command(build_command(config, out), env=clean_environment(), cwd=config.parent),
+                    "baseline mkdocs build") for out in fresh_outputs(work / "naive-site", repeat)]
+    return {**best(runs).as_dict(), **site_stats(work / "naive-site").as_dict()}
 
 
 # In-process measurements --------------------------------------------------------------------------
@@ -238,6 +241,7 @@ def run_bench(datasets: list[Dataset], options: Options, work: Path, log=print) 
             "repeat": options.repeat,
             "today": options.today.isoformat(),
             "skip_build": options.skip_build,
+            "work": str(work),
         },
         "datasets": {},
         "baseline": None,
@@ -270,9 +274,13 @@ def run_bench(datasets: list[Dataset], options: Options, work: Path, log=print) 
     return figures
 
 
-def run_default(scales: list[int], options: Options, data: Path | None = None, log=print) -> dict:
-    """Generate the demo data at each scale (or take ``data``) into a temporary folder and measure."""
-    with tempfile.TemporaryDirectory(prefix="sotay-bench-") as tmp:
+def run_default(scales: list[int], options: Options, data: Path | None = None, log=print,
+                scratch: Path | None = None) -> dict:
+    """Generate the demo data at each scale (or take ``data``) into a temporary folder and measure. The
+    folder is made in ``scratch``, by default on the RAM disk where there is one (scratch_root)."""
+    scratch = scratch or scratch_root()
+    log(f"Working in {scratch or tempfile.gettempdir()}")
+    with tempfile.TemporaryDirectory(prefix="sotay-bench-", dir=scratch) as tmp:
         work = Path(tmp)
         if data is not None:
             datasets = [given_dataset(data)]
@@ -423,7 +431,8 @@ def format_table(figures: dict) -> str:
     meta = figures["meta"]
     header = (f"sotay benchmark · {meta['date']} · Python {meta['python']} · {meta['cpus']} CPU · "
               f"load {' '.join(f'{x:.2f}' for x in meta['load_average'])} · min of {meta['repeat']} run(s), "
-              f"analytics median of {max(meta['repeat'], ANALYTICS_RUNS)}")
+              f"analytics median of {max(meta['repeat'], ANALYTICS_RUNS)}"
+              + (f" · builds in {Path(meta['work']).parent}" if meta.get("work") else ""))
     width = max(len(r[0]) for r in rows if isinstance(r, tuple)) + 2
     cols = [max(len(n), *(len(r[1][i]) for r in rows if isinstance(r, tuple))) + 2 for i, n in enumerate(names)]
     lines = [header, "", " " * width + "".join(n.rjust(c) for n, c in zip(names, cols))]
