@@ -16,6 +16,7 @@ import os
 import posixpath
 import re
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
@@ -37,7 +38,7 @@ from sotay.validate.authored import check_authored
 from sotay.offline import DOWNLOAD_PATH, download_page, file_links, local_polyfills, online_url
 from sotay.search import fold_index_file, hold_excluded, restore_held
 from sotay.shell import MARKS, make_shell
-from sotay import service_worker
+from sotay import background, service_worker
 
 log = logging.getLogger("mkdocs.hooks.sotay")
 _state: dict = {}
@@ -117,8 +118,17 @@ def on_files(files, config):
             checked.append(file)
     # written after the build (_write_direct), listed in the sitemap after the last page checked
     _state["direct"], _state["direct_after"] = direct, (checked[-1] if direct else None)
+    outputs = []
     for asset in _state["assets"]:
-        files.append(File.generated(config, asset.path, content=asset.content))
+        if _plain():
+            files.append(File.generated(config, asset.path, content=asset.content))
+        else:  # made and written by the background job; MkDocs knows the file and copies nothing
+            file = WrittenByTheGlue.generated(config, asset.path, content=b"")
+            files.append(file)
+            outputs.append((asset, file.abs_dest_path))
+    if not _plain():
+        # What no page MkDocs takes through its events waits for is made on the second core meanwhile.
+        _state["job"] = background.start(partial(_in_background, outputs, direct, "search" in config.plugins))
     _state["by_path"] = {p.path: p for p in _state["pages"]}
     # The offline edition's ZIP (scripts/build_offline.py sets SITE_OFFLINE_ZIP) and its download page.
     zip_path = os.environ.get("SITE_OFFLINE_ZIP")
@@ -168,6 +178,21 @@ def on_env(env, config, files):
     # every file of the site, for the offline edition's links
     _state["present"] = {f.dest_uri for f in files} | {f.dest_uri for f in _state["direct_files"]}
     return env
+
+
+def _in_background(outputs, direct, search: bool) -> list[str]:
+    """The background job: write every generated file (vCards, report templates, the directory's data)
+    where MkDocs would have, and return the bodies of the direct pages, as the search plugin leaves them."""
+    for asset, path in outputs:
+        write_file(asset.content, path)
+    return [_search_clean(body) if search else body for body in (page.render() for page in direct)]
+
+
+class WrittenByTheGlue(File):
+    """A generated file written by the background job, not by MkDocs' copying of static files."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 def on_template_context(context, template_name, config):
@@ -334,23 +359,22 @@ def _in_shell(context, page) -> str:
     return output
 
 
-def _write_direct(config) -> None:
-    """Write the direct pages (team pages but the first two) as MkDocs would have: their body where the
-    Markdown slot was, the search plugin's clean-up, the page's values in the shell the first two checked
-    (or, for a page of another shape, the theme's own rendering), the offline edition's file links."""
+def _write_direct(config, bodies: list[str]) -> None:
+    """Write the direct pages (team pages but the first two) as MkDocs would have: their body (made by the
+    background job, with the search plugin's clean-up) where the Markdown slot was, the page's values in
+    the shell the first two checked (or, for a page of another shape, the theme's own rendering), the
+    offline edition's file links."""
     if not _state["direct"]:
         return
     context, model = _state["direct_model"]
-    search = "search" in config.plugins
     section = _section_of(model)
     if section is not None:
         section.active = True  # as for the pages MkDocs rendered (on_page_context)
-    for page, file in zip(_state["direct"], _state["direct_files"]):
+    for page, file, body in zip(_state["direct"], _state["direct_files"], bodies, strict=True):
         twin = copy.copy(model)
         twin.file = file
         twin.meta = {**page.front_matter(), "template": SHELL_TEMPLATE}
-        body = page.render()
-        twin.content = _search_clean(body) if search else body
+        twin.content = body
         twin.canonical_url = urljoin(config.site_url, twin.url) if config.site_url else None  # as MkDocs' Page sets them
         twin.abs_url = urlsplit(twin.canonical_url).path if config.site_url else None
         if not config.use_directory_urls and config.site_url:  # as on_page_context does for the offline edition
@@ -366,7 +390,8 @@ def _write_direct(config) -> None:
 
 
 def on_post_build(config):
-    _write_direct(config)
+    job = _state.pop("job", None)
+    _write_direct(config, job.result() if job is not None else [])
     log.debug("pages filled into a theme shell: %d", _state.get("stamped", 0))
     if config.use_directory_urls:  # not the offline edition (file://), where a service worker cannot run
         (Path(config.site_dir) / "sw.js").write_text(service_worker.script(Path(config.site_dir)), encoding="utf-8")

@@ -577,3 +577,19 @@ def test_a_vcard_downloads_under_the_teams_village_and_commune(built_site, demo)
 def test_a_place_inside_a_sentence_has_its_type_in_lower_case(name, said):
     """ "Thuộc Huyện Cẩm Giàng", "tổ chỉ đạo Xã Ngọc Liên": a unit's type is written in lower case in running text."""
     assert in_sentence(name) == said
+
+
+def test_a_team_has_a_vcard_file_exactly_when_it_has_cards_to_give():
+    """teams.build lists a team's .vcf from card_count, before the file is written (it may be written in a
+    second process): the count must be the file's number of cards, for every team of the demo."""
+    model = load_model(DATA, dt.date.fromisoformat(SITE_TODAY))
+    _pages, assets = teams.build(model, SETTINGS)
+    listed = {a.path: a for a in assets}
+    for team in model.teams.values():
+        stand_in = fallback(model, team)
+        text = team_vcard(team, stand_in, contacts.shared_with(model, team))
+        assert text.count("BEGIN:VCARD") == card_count(team, stand_in), team.id
+        assert (vcard_path(team) in listed) == bool(text), team.id
+        if text:
+            assert listed[vcard_path(team)].content == text.encode("utf-8")
+    assert sum(1 for t in model.teams.values() if card_count(t, fallback(model, t)) == 0) < len(listed)

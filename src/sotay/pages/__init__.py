@@ -8,6 +8,7 @@ import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass
@@ -52,10 +53,15 @@ class Page:
 
 @dataclass
 class Asset:
-    """A generated non-page file (JSON, vCard, CSV, XLSX…)."""
+    """A generated non-page file (JSON, vCard, CSV, XLSX…). ``render`` makes its bytes when they are first
+    asked for (``content``): the glue may have them made in a second process while MkDocs builds pages."""
 
     path: str
-    content: bytes
+    render: Callable[[], bytes]
+
+    @cached_property
+    def content(self) -> bytes:
+        return self.render()
 
 
 SLOT = "<!-- sotay:generated -->"

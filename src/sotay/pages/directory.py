@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import partial
+from functools import cache, partial
 
 from .. import phones
 from ..analytics.units import is_active
@@ -131,5 +131,5 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
         edit=None,
         description="Tìm tổ công nghệ số cộng đồng và thành viên theo tên, thôn, xã hoặc số điện thoại; gọi, nhắn tin, Zalo.",
     )
-    data, members = data_scripts(model)
-    return [page], [Asset(DATA, data), Asset(MEMBERS, members)]
+    scripts = cache(partial(data_scripts, model))  # both files come from one pass over the model
+    return [page], [Asset(DATA, lambda: scripts()[0]), Asset(MEMBERS, lambda: scripts()[1])]

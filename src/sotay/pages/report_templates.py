@@ -26,8 +26,8 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
     assets: list[Asset] = []
     entries: list[TemplateEntry] = []
     for period in sorted(model.periods.values(), key=lambda p: p.id, reverse=True):
-        assets.append(Asset(f"{FOLDER}/{period.id}.xlsx", xlsx_template(model, period)))
-        assets.append(Asset(f"{FOLDER}/{period.id}.csv", csv_template(model, period)))
+        assets.append(Asset(f"{FOLDER}/{period.id}.xlsx", partial(xlsx_template, model, period)))
+        assets.append(Asset(f"{FOLDER}/{period.id}.csv", partial(csv_template, model, period)))
         entries.append(TemplateEntry(period, f"{period.id}.xlsx", f"{period.id}.csv", len(reporting_teams(model, period))))
     page = Page(
         path=PATH,

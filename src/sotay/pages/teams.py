@@ -35,6 +35,10 @@ def _team_page(model: Model, team: Team, stand_in: Fallback | None = None, site_
                   today=model.today, address=site_url + team.url if site_url else "")
 
 
+def _vcard(team: Team, stand_in: Fallback, owner: Team | None) -> bytes:
+    return team_vcard(team, stand_in, owner).encode("utf-8")
+
+
 def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
     pages, assets = [], []
     for team in model.teams.values():
@@ -49,7 +53,6 @@ def build(model: Model, settings: Settings) -> tuple[list[Page], list[Asset]]:
             meta={"search": {"exclude": True}},
             direct=True,
         ))
-        vcard = team_vcard(team, stand_in, shared_with(model, team))
-        if vcard:  # no number to publish, not even a stand-in's: no file, and the pages offer none
-            assets.append(Asset(vcard_path(team), vcard.encode("utf-8")))
+        if card_count(team, stand_in):  # no number to publish, not even a stand-in's: no file, and the pages offer none
+            assets.append(Asset(vcard_path(team), partial(_vcard, team, stand_in, shared_with(model, team))))
     return pages, assets
