@@ -391,6 +391,8 @@ def _write_direct(config, bodies: list[str]) -> None:
 
 def on_post_build(config):
     job = _state.pop("job", None)
+    if job is not None:
+        log.debug("generated files and direct pages made in %s", "a second process" if job.forked else "this process")
     _write_direct(config, job.result() if job is not None else [])
     log.debug("pages filled into a theme shell: %d", _state.get("stamped", 0))
     if config.use_directory_urls:  # not the offline edition (file://), where a service worker cannot run

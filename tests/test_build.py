@@ -96,9 +96,16 @@ def test_generated_pages_in_shells_are_byte_for_byte_what_the_theme_renders(tmp_
     assert stamped and int(stamped.group(1)) >= 3  # mini: 5 team pages in to/, two of them check the shell
     direct = re.search(r"pages written directly after the build: (\d+)", fast.stderr + fast.stdout)
     assert direct and int(direct.group(1)) == 3  # mini: 5 team pages; two check the shell, three skip MkDocs
+    assert "generated files and direct pages made in a second process" in fast.stderr + fast.stdout
     plain = build_site(tmp_path / "plain", data_dir=mini, extra_env={"SOTAY_PLAIN_BUILD": "1", "OFFLINE": offline})
     assert plain.returncode == 0, plain.stderr[-3000:]
     assert _same_files(tmp_path / "fast", tmp_path / "plain") > 50
+    # as under mkdocs serve (its server's threads): the same work in this process, the same bytes
+    one = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-v", "--strict", "-d", str(tmp_path / "one")],
+                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env, "SOTAY_JOBS": "1"}, timeout=600)
+    assert one.returncode == 0, one.stderr[-3000:]
+    assert "generated files and direct pages made in this process" in one.stderr + one.stdout
+    assert _same_files(tmp_path / "one", tmp_path / "plain") > 50
 
 
 def test_a_shell_needs_exactly_one_content_mark():

@@ -9,9 +9,8 @@ the text is vobject's byte for byte, which tests/test_units.py checks, and vobje
 from __future__ import annotations
 
 import io
+from functools import cache
 from typing import TYPE_CHECKING
-
-from vobject.base import backslashEscape
 
 from .. import phones
 from ..constants import KIND_LABEL
@@ -50,9 +49,18 @@ def _fold(out: io.StringIO, line: str) -> None:
     out.write(line[start:] + "\r\n")
 
 
+@cache
+def _escaper():
+    """vobject's value escaping, imported when the first card is written: pages link vCards (render imports
+    this module) in a process that may never write one (the files are made by the background job)."""
+    from vobject.base import backslashEscape
+    return backslashEscape
+
+
 def _card(out: io.StringIO, team: Team, full_name: str, names: tuple[str, str, str], note: str,
           props: list[tuple[str, str]]) -> None:
     """One card; ``props`` are the other (name with parameters, text value) pairs."""
+    backslashEscape = _escaper()
     lines = [
         ("FN", backslashEscape(full_name)),
         # structured values: each part escaped on its own, parts joined by ";"
