@@ -29,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import write_file
 
 from sotay.errors import DataError
-from sotay.load import load_model
+from sotay.load import start_loading
 from sotay.pages import SLOT
 from sotay.pages import guides
 from sotay.pages.site import build_site
@@ -78,11 +78,11 @@ class GeneratedPage(MkDocsPage):
 
 def on_config(config):
     settings = replace(from_environment(Path(config.config_file_path).parent), site_url=config.site_url or "")
-    try:
-        model = load_model(settings.data_dir, settings.today, extra_checks=[
-            lambda tables: check_authored(settings.docs_dir, tables, _blog_categories(config))])
-    except DataError as exc:
-        raise PluginError("Dữ liệu có lỗi nên chưa thể xuất bản trang:\n" + exc.report()) from None
+    # The rest of the check runs beside the build until on_files, which waits for it (_verified) before
+    # anything is written; without a model there is nothing to build: its problems now.
+    loading = start_loading(settings.data_dir, settings.today)
+    _state.update(loading=loading, authored=lambda tables: check_authored(settings.docs_dir, tables, _blog_categories(config)))
+    model = loading.model if loading.model is not None else _verified()
     # Reproducible output: MkDocs dates the sitemap (<lastmod>, gzip header) from SOURCE_DATE_EPOCH,
     # else from the clock. Date it "as of" SITE_TODAY unless the caller set the epoch itself.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(settings.today)))
@@ -92,6 +92,14 @@ def on_config(config):
     if config.extra.get("polyfills"):  # the offline plugin's CDN shim -> our local copy
         config.extra["polyfills"] = local_polyfills(config.extra["polyfills"])
     return config
+
+
+def _verified():
+    """The model once the whole check (and the check of the authored pages) found nothing; else the build stops."""
+    try:
+        return _state["loading"].verified([_state["authored"]])
+    except DataError as exc:
+        raise PluginError("Dữ liệu có lỗi nên chưa thể xuất bản trang:\n" + exc.report()) from None
 
 
 def _blog_categories(config) -> list[str] | None:
@@ -118,6 +126,7 @@ def on_files(files, config):
             checked.append(file)
     # written after the build (_write_direct), listed in the sitemap after the last page checked
     _state["direct"], _state["direct_after"] = direct, (checked[-1] if direct else None)
+    _verified()  # nothing is written before the whole check found nothing
     outputs = []
     for asset in _state["assets"]:
         if _plain():

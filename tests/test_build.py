@@ -69,6 +69,23 @@ def test_not_found_page_is_vietnamese_and_leads_on(built_site):
         assert f'href="{target}"' in html, target
 
 
+@pytest.mark.parametrize("edit, message", [
+    # a cell the first pass refuses; a key and a rule the rest of the check (run beside the build) refuses
+    (("targets.csv", 2, "value", "1.000"), "targets.csv:2:value: 1.000: có dấu phân cách hàng nghìn"),
+    (("members/288.csv", 3, "team_id", "TCN-10507-99"), "members/288.csv:3:team_id: TCN-10507-99: không có mã này"),
+    (("teams/288.csv", 3, "dissolved_on", "2022-06-30"), "members/288.csv:3:until: (trống): tổ đã giải thể ngày 30/06/2022"),
+])
+def test_bad_data_writes_no_page_and_fails_the_build_with_the_validator_message(tmp_path, mini, edit, message):
+    file, line, column, value = edit
+    edit_cell(mini / file, line, column, value)
+    out = tmp_path / "site"
+    result = build_site(out, data_dir=mini)
+    assert result.returncode != 0
+    assert message in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()]
+
+
 def test_bad_data_fails_the_build_with_the_validator_messages(tmp_path, mini):
     edit_cell(mini / "targets.csv", 2, "value", "1.000")
     result = build_site(tmp_path / "site", data_dir=mini)

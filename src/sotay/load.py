@@ -1,18 +1,26 @@
 """Load once: validate the data folder and build the model, reusing the result while no input changed
-(``mkdocs serve`` rebuilds on every edit; unchanged data must cost next to nothing)."""
+(``mkdocs serve`` rebuilds on every edit; unchanged data must cost next to nothing).
+
+A build starts loading (``start_loading``) and asks for the verified model later: the check's first pass
+(every file read, every cell cast and checked) runs here, and the model is built from its typed tables
+while the rest of the check (foreign keys, domain rules: ~40% of it) runs in a second process
+(``sotay.background``). ``Loading.verified()`` waits for the rest and raises DataError with every problem;
+nothing may be published from the model before it returned. ``load_model`` does both at once.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import gc
 import os
+from functools import partial
 from pathlib import Path
 
-from . import collector
-from .errors import DataError
+from . import background, collector
+from .errors import DataError, Problem
 from .model import Model, build_model
-from .validate.check import check
+from .validate.check import FirstPass, first_pass
 
-_cache: dict[tuple, Model] = {}
+_cache: dict[tuple, "Loading"] = {}
 
 
 def fingerprint(root: Path) -> tuple:
@@ -30,8 +38,36 @@ def fingerprint(root: Path) -> tuple:
     return tuple(sorted(entries))
 
 
-def load_model(root: Path, today: dt.date, extra_checks=(), clock: dt.date | None = None) -> Model:
-    """Validated model of the data in root, seen from ``today`` (SITE_TODAY); raises DataError.
+class Loading:
+    """A data folder being loaded: the model built from the check's first pass (None when that pass found
+    problems or the model could not be built), and the rest of the check still running."""
+
+    def __init__(self, first: FirstPass, job: background.Job, model: Model | None, failure: Exception | None):
+        self.first = first
+        self.model = model  # not verified until verified() returned it
+        self._job: background.Job | None = job
+        self._failure = failure
+        self._problems: list[Problem] | None = None  # of the whole check, once the rest is in
+
+    def verified(self, extra_checks=()) -> Model:
+        """The model once the whole check found nothing, nor ``extra_checks`` (each called with the
+        typed tables; they read files outside the data folder, the guides, so they run on every call)."""
+        extra = [p for check in extra_checks for p in check(self.first.tables)]
+        if self._problems is None:
+            job, self._job = self._job, None
+            self._problems = sorted(self.first.problems + job.result())
+            if not self._problems and self._failure is None:
+                _keep(self.model)
+        problems = sorted(self._problems + extra)
+        if problems:
+            raise DataError(problems)
+        if self._failure is not None:  # a valid package the model could not take: a bug, not the data
+            raise self._failure
+        return self.model
+
+
+def start_loading(root: Path, today: dt.date, clock: dt.date | None = None) -> Loading:
+    """Start loading the data in root, seen from ``today`` (SITE_TODAY); see Loading.
 
     The data is checked against the real date (``clock``): a site built "as of" an earlier day still
     accepts reports filed later; the model, not the check, hides what was not yet known that day.
@@ -39,27 +75,38 @@ def load_model(root: Path, today: dt.date, extra_checks=(), clock: dt.date | Non
     clock = clock or dt.date.today()
     key = (str(root), today, clock, fingerprint(root))
     if key in _cache:
-        model, tables = _cache[key]
-        # Extra checks read files outside root (guides): run them again, they are cheap.
-        problems = [p for extra in extra_checks for p in extra(tables)]
-        if problems:
-            raise DataError(problems)
-        return model
-    package, tables, problems = check(root, clock)
-    for extra in extra_checks:
-        problems += extra(tables)
-    if problems:
-        raise DataError(problems)
-    with collector.paused():
-        model = build_model(tables, today, package.sample)
+        return _cache[key]
     if gc.get_freeze_count():
         forget()  # the model this one replaces (mkdocs serve after an edit) goes now
-    _cache[key] = (model, tables)
+    with collector.paused():
+        first = first_pass(root)
+    job = background.start(partial(_rest_of_check, first, clock))
+    model = failure = None
+    if not first.problems:
+        try:
+            with collector.paused():
+                model = build_model(first.tables, today, first.package.sample)
+        except Exception as exc:  # noqa: BLE001 - the rest of the check says whether the data is to blame
+            failure = exc
+    loading = _cache[key] = Loading(first, job, model, failure)
+    return loading
+
+
+def _rest_of_check(first: FirstPass, clock: dt.date) -> list[Problem]:
+    with collector.paused():
+        return first.rest(clock)
+
+
+def load_model(root: Path, today: dt.date, extra_checks=(), clock: dt.date | None = None) -> Model:
+    """Validated model of the data in root, seen from ``today`` (SITE_TODAY); raises DataError."""
+    return start_loading(root, today, clock).verified(extra_checks)
+
+
+def _keep(model: Model) -> None:
     # The model and its rows live as long as the build: in the permanent generation, the cyclic collector
     # no longer walks their millions of objects on each full collection (at --scale 10 one such walk
     # took ~0.3 s, and the build and the analytics allocate enough to trigger several).
     gc.freeze()
-    return model
 
 
 def forget() -> None:

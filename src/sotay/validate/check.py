@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import collector
 from ..errors import Problem
 from ..package import DESCRIPTOR, Package, read_package
 from .rules import check_rules
-from .schema import load_tables
+from .schema import TablesRead, foreign_key_problems, read_tables
 from .structure import structure_problems
 
 DATA_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xls", ".json", ".yaml", ".yml", ".txt"}
@@ -36,21 +37,41 @@ def undeclared_files(package: Package) -> list[Problem]:
 def check(root: Path, today: dt.date) -> tuple[Package | None, dict[str, list[dict]], list[Problem]]:
     """Validate the data folder; return the package, typed tables (valid rows) and sorted problems."""
     with collector.paused():
-        return _check(root, today)
+        first = first_pass(root)
+        return first.package, first.tables, sorted(first.problems + first.rest(today))
 
 
-def _check(root: Path, today: dt.date) -> tuple[Package | None, dict[str, list[dict]], list[Problem]]:
+@dataclass
+class FirstPass:
+    """The package description, the schemas and every cell of every file checked: the typed tables are
+    known. The rest of the check (foreign keys, domain rules) only adds problems (``rest``)."""
+
+    package: Package | None
+    tables: dict[str, list[dict]]
+    problems: list[Problem]
+    read: TablesRead | None
+    shape: list[Problem]  # the package's own structure; the rules read the tables and fields the model needs
+
+    def rest(self, today: dt.date) -> list[Problem]:
+        """Foreign keys and domain rules (the day matters to rules about dates)."""
+        if self.package is None or self.read is None:
+            return []
+        keys = foreign_key_problems(self.package, self.read)
+        if self.shape or self.package.unread:
+            return keys
+        # tables with a row left out for a bad cell: rules about what is missing would only echo it
+        table_problems = self.read.problems + keys
+        incomplete = {name for name, r in self.package.resources.items()
+                      if r.missing or any(p.file in r.paths for p in table_problems)}
+        return keys + check_rules(self.package, self.tables, today, incomplete)
+
+
+def first_pass(root: Path) -> FirstPass:
     package, problems = read_package(root)
     if package is None:
-        return None, {}, sorted(problems)
+        return FirstPass(None, {}, problems, None, [])
     problems += undeclared_files(package)
     shape = structure_problems(package)
     problems += shape
-    tables, table_problems = load_tables(package)
-    problems += table_problems
-    if not shape and not package.unread:  # the rules read the tables and fields the model needs
-        # tables with a row left out for a bad cell: rules about what is missing would only echo it
-        incomplete = {name for name, r in package.resources.items()
-                      if r.missing or any(p.file in r.paths for p in table_problems)}
-        problems += check_rules(package, tables, today, incomplete)
-    return package, tables, sorted(problems)
+    read = read_tables(package)
+    return FirstPass(package, read.tables, problems + read.problems, read, shape)

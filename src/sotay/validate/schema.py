@@ -3,6 +3,7 @@ unique, primary and foreign keys. Returns typed rows, so the data is read and ca
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
@@ -18,19 +19,38 @@ MULTILINE_FROM = 500  # text fields this long (notes) may hold line breaks; shor
 Row = dict  # typed values by field name, plus "_file" and "_line"
 
 
+@dataclass
+class TablesRead:
+    """Every table read and checked cell by cell, before the foreign keys are."""
+
+    tables: dict[str, list[Row]]  # typed rows without a bad cell
+    every: dict[str, list[Row]]  # also rows with a bad cell, so one mistake is reported once
+    problems: list[Problem]
+    incomplete: set[str]  # tables with a file that could not be read at all, or that does not exist: keys unknown
+    broken: dict[str, dict[str, set[str]]]  # table -> field -> its cells in rows of the wrong width
+
+
 def load_tables(package: Package) -> tuple[dict[str, list[Row]], list[Problem]]:
     """Read and check every table of the package; return typed rows and every problem found."""
-    tables: dict[str, list[Row]] = {}
-    every: dict[str, list[Row]] = {}  # also rows with a bad cell, so one mistake is reported once
-    problems: list[Problem] = []
-    # tables with a file that could not be read at all, or that does not exist: their keys are unknown
-    incomplete: set[str] = {name for name, r in package.resources.items() if r.missing}
-    broken: dict[str, dict[str, set[str]]] = {}  # table -> field -> its cells in rows of the wrong width
+    read = read_tables(package)
+    return read.tables, read.problems + foreign_key_problems(package, read)
+
+
+def read_tables(package: Package) -> TablesRead:
+    """Read every table of the package and check each cell, row and key within its table."""
+    read = TablesRead({}, {}, [], {name for name, r in package.resources.items() if r.missing}, {})
     for resource in package.resources.values():
-        tables[resource.name], every[resource.name] = _load_resource(package.root, resource, problems, incomplete, broken)
+        read.tables[resource.name], read.every[resource.name] = _load_resource(
+            package.root, resource, read.problems, read.incomplete, read.broken)
+    return read
+
+
+def foreign_key_problems(package: Package, read: TablesRead) -> list[Problem]:
+    """The rows whose foreign keys point at no row of their target table."""
+    problems = list(read.problems)  # a key refused in its own table is not reported again where it is used
     for resource in package.resources.values():
-        _check_foreign_keys(resource, package, every, problems, incomplete, broken)
-    return tables, problems
+        _check_foreign_keys(resource, package, read.every, problems, read.incomplete, read.broken)
+    return problems[len(read.problems):]
 
 
 def _load_resource(root: Path, resource: Resource, problems: list[Problem], incomplete: set[str],
