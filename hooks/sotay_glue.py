@@ -7,7 +7,12 @@ that do nothing for them: Markdown (their Markdown is only the slot) and renderi
 each one (a shell rendered once per shape and filled in, see sotay.shell). Team pages (``direct``)
 skip MkDocs altogether but for the first two, which check their shell: the others are written from
 it after the build, and listed in the sitemap where MkDocs would have listed them. SOTAY_PLAIN_BUILD=1
-builds every page the ordinary way; tests/test_build.py checks both ways give the same bytes."""
+builds every page the ordinary way; tests/test_build.py checks both ways give the same bytes.
+
+Two cores (sotay.background): the rest of the data check runs beside the build from on_config until
+on_files, which waits for it before anything is written; then the files no MkDocs page waits for (vCards,
+report templates, the directory's data) and the direct pages' bodies are made beside MkDocs' page builds,
+until on_post_build."""
 from __future__ import annotations
 
 import copy

@@ -56,6 +56,12 @@ def test_a_failure_in_the_second_process_comes_back_with_its_traceback():
         job.result()
 
 
+def test_a_result_that_cannot_be_handed_back_is_a_failure_that_says_why():
+    job = background.start(lambda: (lambda: "a function is not pickled"))
+    with pytest.raises(BackgroundError, match="(?s)failed:.*(pickle|Pickl)"):
+        job.result()
+
+
 def test_a_second_process_that_dies_is_a_failure_not_an_empty_result():
     job = background.start(lambda: os._exit(3))
     with pytest.raises(BackgroundError, match="stopped without finishing"):

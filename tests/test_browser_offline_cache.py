@@ -31,6 +31,13 @@ def test_a_guide_never_opened_reads_with_no_network(phone_page, built_site):
         # ready: the worker is active, so its install (saving the files) has finished
         assert phone_page.evaluate("""() => Promise.race([navigator.serviceWorker.ready.then(r => !!r.active),
                                                            new Promise(done => setTimeout(() => done(false), 15000))])""")
+        # and it controls this page (clients.claim() in its activation): only then does it see the page's
+        # requests. "ready" comes before that; a fetch in between went past it (failed twice under load).
+        assert phone_page.evaluate("""() => new Promise(done => {
+            if (navigator.serviceWorker.controller) return done(true);
+            navigator.serviceWorker.addEventListener("controllerchange", () => done(true));
+            setTimeout(() => done(!!navigator.serviceWorker.controller), 15000);
+        })""")
         # what is visited is kept, files to save are not (a 13 MB ZIP would be stored twice on the phone)
         vcf = next(built_site.glob("to/*/*.vcf")).relative_to(built_site).as_posix()
         kept = phone_page.evaluate("""async (paths) => {

@@ -61,10 +61,10 @@ class Job(Generic[T]):
             code = 1
             try:
                 try:
-                    outcome = ("ok", self._work())
-                except BaseException:  # noqa: BLE001 - every failure goes back to the build
-                    outcome = ("error", traceback.format_exc())
-                pickle.dump(outcome, self._out, protocol=pickle.HIGHEST_PROTOCOL)
+                    data = pickle.dumps(("ok", self._work()), protocol=pickle.HIGHEST_PROTOCOL)
+                except BaseException:  # noqa: BLE001 - every failure goes back to the build, a result that
+                    data = pickle.dumps(("error", traceback.format_exc()))  # cannot be pickled too
+                self._out.write(data)
                 self._out.flush()
                 code = 0
             finally:
