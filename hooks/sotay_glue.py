@@ -10,7 +10,7 @@ it after the build, and listed in the sitemap where MkDocs would have listed the
 builds every page the ordinary way; tests/test_build.py checks both ways give the same bytes.
 
 Two cores (sotay.background): the rest of the data check runs beside the build from on_config until
-on_files, which waits for it before anything is written; then the files no MkDocs page waits for (vCards,
+on_pre_build, which waits for it before MkDocs empties the site folder; then the files no MkDocs page waits for (vCards,
 report templates, the directory's data) and the direct pages' bodies are made beside MkDocs' page builds,
 until on_post_build."""
 from __future__ import annotations
@@ -83,11 +83,18 @@ class GeneratedPage(MkDocsPage):
 
 def on_config(config):
     settings = replace(from_environment(Path(config.config_file_path).parent), site_url=config.site_url or "")
-    # The rest of the check runs beside the build until on_files, which waits for it (_verified) before
-    # anything is written; without a model there is nothing to build: its problems now.
+    # The rest of the check runs beside the build until on_pre_build, which waits for it (_verified)
+    # before MkDocs empties the site folder; without a model there is nothing to build: its problems now.
     loading = start_loading(settings.data_dir, settings.today)
     _state.update(loading=loading, authored=lambda tables: check_authored(settings.docs_dir, tables, _blog_categories(config)))
     model = loading.model if loading.model is not None else _verified()
+    try:  # the pages to build are planned meanwhile (rendered later, from the verified model)
+        if _state.get("built_for") is not model:
+            _state["pages"], _state["assets"] = build_site(model, settings)
+            _state["built_for"] = model
+    except Exception:
+        _verified()  # data the rules refuse can break the plan: its problems, not a traceback
+        raise
     # Reproducible output: MkDocs dates the sitemap (<lastmod>, gzip header) from SOURCE_DATE_EPOCH,
     # else from the clock. Date it "as of" SITE_TODAY unless the caller set the epoch itself.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(settings.today)))
@@ -97,6 +104,10 @@ def on_config(config):
     if config.extra.get("polyfills"):  # the offline plugin's CDN shim -> our local copy
         config.extra["polyfills"] = local_polyfills(config.extra["polyfills"])
     return config
+
+
+def on_pre_build(config):
+    _verified()  # before MkDocs empties the site folder: bad data leaves the last good site as it was
 
 
 def _verified():
@@ -116,10 +127,6 @@ def _blog_categories(config) -> list[str] | None:
 
 
 def on_files(files, config):
-    model, settings = _state["model"], _state["settings"]
-    if _state.get("built_for") is not model:
-        _state["pages"], _state["assets"] = build_site(model, settings)
-        _state["built_for"] = model
     direct, checked = [], []
     for page in _state["pages"]:
         if page.direct and not _plain() and len(checked) >= DIRECT_CHECKED:
@@ -131,7 +138,6 @@ def on_files(files, config):
             checked.append(file)
     # written after the build (_write_direct), listed in the sitemap after the last page checked
     _state["direct"], _state["direct_after"] = direct, (checked[-1] if direct else None)
-    _verified()  # nothing is written before the whole check found nothing
     outputs = []
     for asset in _state["assets"]:
         if _plain():

@@ -3,6 +3,7 @@ work in this process where forking is unsafe."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -122,3 +123,31 @@ def _alive(pid: int) -> bool:
             return stat.read().split(") ", 1)[1][0] != "Z"
     except FileNotFoundError:
         return False
+
+
+_WAITING = (
+    "import os, sys, time, pathlib\n"
+    "from sotay import background\n"
+    "marker = pathlib.Path(sys.argv[1])\n"
+    "job = background.start(lambda: (marker.write_text(str(os.getpid())), time.sleep(60)))\n"
+    "job.result()\n"
+)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL])
+def test_a_build_stopped_while_it_waits_stops_its_second_process(tmp_path, stop):
+    """Ctrl-C (or a CI run cancelled, or killed) while the result is awaited: the copy goes too (a review:
+    it lived on, adopted by init, and wrote its files after the build had gone)."""
+    marker = tmp_path / "pid"
+    parent = subprocess.Popen([sys.executable, "-c", _WAITING, str(marker)])
+    deadline = time.monotonic() + 30
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.2)  # the parent is in waitpid by now
+    parent.send_signal(stop)
+    parent.wait(timeout=30)
+    child = int(marker.read_text())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.05)
+    assert not _alive(child)

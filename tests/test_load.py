@@ -2,7 +2,10 @@
 domain rules) runs in a second process; verified() has the last word, and a build publishes nothing first."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import signal
+import time
 
 import pytest
 
@@ -75,5 +78,62 @@ def test_with_sotay_jobs_1_the_whole_check_runs_in_this_process(mini, monkeypatc
     edit_cell(mini / "teams/288.csv", 3, "dissolved_on", "2022-06-30")
     loading = load.start_loading(mini, TODAY)
     assert not loading._job.forked
+    with pytest.raises(DataError, match="tổ đã giải thể ngày 30/06/2022"):
+        loading.verified()
+
+
+@contextlib.contextmanager
+def _stopped_after(seconds: int):
+    def stop(*_):
+        raise TimeoutError(f"still walking after {seconds} s")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_loop_in_the_unit_hierarchy_is_told_not_walked_forever(mini):
+    """Found in a review: a district whose parent is one of its own communes passes the first pass; the
+    model walked the loop forever, before the rule that refuses it had been heard."""
+    edit_cell(mini / "units.csv", 3, "parent_id", "10507")  # Thành phố Hải Dương under Phường Cẩm Thượng
+    start = time.monotonic()
+    with _stopped_after(20):  # the loop, walked, would have gone on for ever
+        loading = load.start_loading(mini, TODAY)
+    assert time.monotonic() - start < 10
+    assert loading.model is None  # refused by the model itself, not built
+    with pytest.raises(DataError) as caught:
+        loading.verified()
+    assert "units.csv:3:parent_id: 10507: đơn vị cấp trên (Phường Cẩm Thượng) là cấp xã" in caught.value.report()
+
+
+def test_a_loop_of_successors_is_told_not_walked_forever(mini):
+    edit_cell(mini / "organisations.csv", 3, "succeeded_by", "so-tttt")  # each the other's successor
+    loading = load.start_loading(mini, TODAY)
+    assert loading.model is None
+    with pytest.raises(DataError, match="quay vòng về chính nó"):
+        loading.verified()
+
+
+def test_loads_of_data_that_changed_keep_only_the_last(mini):
+    """mkdocs serve: each edit is new data; what it replaces goes, valid or not (a review: loads of
+    invalid data piled up, each holding every table)."""
+    for value in ("TCN-10507-97", "TCN-10507-98", "TCN-10507-99"):
+        edit_cell(mini / "members/288.csv", 3, "team_id", value)
+        with pytest.raises(DataError):
+            load.load_model(mini, TODAY)
+        assert len(load._cache) == 1
+
+
+def test_if_the_second_process_dies_the_rest_of_the_check_runs_here(mini, monkeypatch):
+    edit_cell(mini / "teams/288.csv", 3, "dissolved_on", "2022-06-30")
+    loading = load.start_loading(mini, TODAY)
+
+    def died():
+        loading._job._abandon()  # the copy is gone, as if killed
+        raise load.background.BackgroundError("the second process stopped without finishing")
+    monkeypatch.setattr(loading._job, "result", died)
     with pytest.raises(DataError, match="tổ đã giải thể ngày 30/06/2022"):
         loading.verified()

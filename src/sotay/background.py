@@ -9,6 +9,9 @@ through an unnamed temporary file, so the copy never waits for this process to r
 Where forking is unavailable or unsafe, ``work()`` runs here instead, when the result is asked for:
 without ``os.fork``, when other threads run (``mkdocs serve`` has its server's: a lock one of them holds
 would stay locked in the copy), or with SOTAY_JOBS=1. Either way the result is the same.
+
+The work must not log or print: what the copy logs is counted in the copy (MkDocs' --strict counts the
+warnings of this process), and what it prints may be lost when it leaves.
 """
 from __future__ import annotations
 
@@ -60,6 +63,7 @@ class Job(Generic[T]):
         if pid == 0:  # the copy: run the work, write the outcome, leave without this process's exit handlers
             code = 1
             try:
+                _die_with_parent()
                 try:
                     data = pickle.dumps(("ok", self._work()), protocol=pickle.HIGHEST_PROTOCOL)
                 except BaseException:  # noqa: BLE001 - every failure goes back to the build, a result that
@@ -80,9 +84,13 @@ class Job(Generic[T]):
             if work is None:
                 raise RuntimeError("result() was already taken")
             return work()
-        pid, self._pid = self._pid, None
+        try:
+            _, status = os.waitpid(self._pid, 0)
+        except BaseException:  # Ctrl-C while waiting: the copy goes too
+            self._abandon()
+            raise
+        self._pid = None
         atexit.unregister(self._abandon)
-        _, status = os.waitpid(pid, 0)
         out, self._out = self._out, None
         with out:
             out.seek(0)
@@ -95,7 +103,8 @@ class Job(Generic[T]):
         return value
 
     def _abandon(self) -> None:
-        """At exit without result() (the build failed before it): stop the copy, never leave it running."""
+        """At exit without result() (the build failed before it), or interrupted while waiting: stop the
+        copy, never leave it running."""
         if self._pid is not None:
             try:
                 os.kill(self._pid, signal.SIGTERM)
@@ -103,6 +112,22 @@ class Job(Generic[T]):
             except OSError:
                 pass
             self._pid = None
+            atexit.unregister(self._abandon)
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+
+
+def _die_with_parent() -> None:
+    """Linux: the copy gets SIGTERM when this process dies, however it dies (killed, SIGTERM from CI:
+    exit handlers do not run then)."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux, or no libc to ask: the exit handler still stops it
+        return
 
 
 def start(work: Callable[[], T]) -> Job[T]:

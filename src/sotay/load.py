@@ -5,7 +5,9 @@ A build starts loading (``start_loading``) and asks for the verified model later
 (every file read, every cell cast and checked) runs here, and the model is built from its typed tables
 while the rest of the check (foreign keys, domain rules: ~40% of it) runs in a second process
 (``sotay.background``). ``Loading.verified()`` waits for the rest and raises DataError with every problem;
-nothing may be published from the model before it returned. ``load_model`` does both at once.
+nothing may be published from the model before it returned, and whatever reads the model before then must
+let verified() speak first when it fails (the rules are what make the model's assumptions true; the model
+itself refuses the links that would make it loop). ``load_model`` does both at once.
 """
 from __future__ import annotations
 
@@ -42,22 +44,25 @@ class Loading:
     """A data folder being loaded: the model built from the check's first pass (None when that pass found
     problems or the model could not be built), and the rest of the check still running."""
 
-    def __init__(self, first: FirstPass, job: background.Job, model: Model | None, failure: Exception | None):
+    def __init__(self, first: FirstPass, clock: dt.date, job: background.Job, model: Model | None,
+                 failure: Exception | None):
         self.first = first
         self.model = model  # not verified until verified() returned it
-        self._job: background.Job | None = job
+        self._clock = clock
+        self._job = job
         self._failure = failure
         self._problems: list[Problem] | None = None  # of the whole check, once the rest is in
 
     def verified(self, extra_checks=()) -> Model:
         """The model once the whole check found nothing, nor ``extra_checks`` (each called with the
         typed tables; they read files outside the data folder, the guides, so they run on every call)."""
-        extra = [p for check in extra_checks for p in check(self.first.tables)]
+        extra = [p for check in extra_checks for p in check(self.first.tables)]  # while the rest runs
         if self._problems is None:
-            job, self._job = self._job, None
-            self._problems = sorted(self.first.problems + job.result())
-            if not self._problems and self._failure is None:
-                _keep(self.model)
+            try:
+                rest = self._job.result()
+            except background.BackgroundError:  # the copy died (out of memory, killed): the rest here
+                rest = _rest_of_check(self.first, self._clock)
+            self._problems = sorted(self.first.problems + rest)
         problems = sorted(self._problems + extra)
         if problems:
             raise DataError(problems)
@@ -76,8 +81,7 @@ def start_loading(root: Path, today: dt.date, clock: dt.date | None = None) -> L
     key = (str(root), today, clock, fingerprint(root))
     if key in _cache:
         return _cache[key]
-    if gc.get_freeze_count():
-        forget()  # the model this one replaces (mkdocs serve after an edit) goes now
+    forget()  # the data this replaces (mkdocs serve after an edit, valid or not) goes now
     with collector.paused():
         first = first_pass(root)
     job = background.start(partial(_rest_of_check, first, clock))
@@ -88,7 +92,9 @@ def start_loading(root: Path, today: dt.date, clock: dt.date | None = None) -> L
                 model = build_model(first.tables, today, first.package.sample)
         except Exception as exc:  # noqa: BLE001 - the rest of the check says whether the data is to blame
             failure = exc
-    loading = _cache[key] = Loading(first, job, model, failure)
+        else:
+            _keep(model)
+    loading = _cache[key] = Loading(first, clock, job, model, failure)
     return loading
 
 
@@ -112,6 +118,8 @@ def _keep(model: Model) -> None:
 def forget() -> None:
     """Drop the loaded model: the next load_model reads the data again (tests, the benchmark). The
     model was moved out of the collector's sight (gc.freeze); it is handed back and collected."""
+    if not _cache and not gc.get_freeze_count():
+        return
     _cache.clear()
     gc.unfreeze()
     gc.collect()

@@ -305,13 +305,30 @@ def _pick(row: dict, cls, **extra):
     return cls(**{k: v for k, v in row.items() if k in names and k not in extra}, **extra)
 
 
+def _chains_end(items, link, what: str) -> None:
+    """Raise ValueError where following ``link`` from an item comes back to it. The model is built from rows
+    checked cell by cell while the domain rules, which refuse such loops with a message, may still be
+    running (sotay.load): a loop must fail here, not walk forever (a unit whose parent is its own commune)."""
+    ended: set[int] = set()
+    for item in items:
+        chain: set[int] = set()
+        while item is not None and id(item) not in ended:
+            if id(item) in chain:
+                raise ValueError(f"the {what} chain loops back")
+            chain.add(id(item))
+            item = link(item)
+        ended |= chain
+
+
 def build_model(tables: dict[str, list[dict]], today: dt.date, sample: bool = False) -> Model:
-    """Link the validated rows into objects; sort children, teams and members for display."""
+    """Link the rows (checked cell by cell; the rules may still be checking them, see sotay.load) into
+    objects; sort children, teams and members for display."""
     units = {r["id"]: _pick(r, Unit, source=r["_file"]) for r in tables["units"]}
     for unit in units.values():
         if unit.parent_id in units:
             unit.parent = units[unit.parent_id]
             unit.parent.children.append(unit)
+    _chains_end(units.values(), lambda u: u.parent, "unit")
     for unit in units.values():
         unit.children.sort(key=lambda u: sort_key(u.name))
 
@@ -347,6 +364,7 @@ def build_model(tables: dict[str, list[dict]], today: dt.date, sample: bool = Fa
     organisations = {r["id"]: _pick(r, Organisation) for r in tables["organisations"]}
     for org in organisations.values():
         org.successor = organisations.get(org.succeeded_by) if org.succeeded_by else None
+    _chains_end(organisations.values(), lambda o: o.successor, "organisation")
     trainings = {}
     for r in tables["trainings"]:
         trainings[r["id"]] = Training(r["id"], r["date"], units[r["unit_id"]], r["venue"], organisations[r["organiser_id"]],
