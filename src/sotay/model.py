@@ -189,7 +189,7 @@ class Organisation:
 
     def on(self, day: dt.date) -> Organisation | None:
         """The body that carries this one on at ``day`` (itself while it exists under this name);
-        None when it ended without a successor. Validation guarantees the chain has no loop."""
+        None when it ended without a successor. The chain has no loop (build_model refuses one)."""
         body: Organisation | None = self
         while body is not None and body.valid_to is not None and body.valid_to < day:
             body = body.successor
