@@ -30,12 +30,6 @@ class TablesRead:
     broken: dict[str, dict[str, set[str]]]  # table -> field -> its cells in rows of the wrong width
 
 
-def load_tables(package: Package) -> tuple[dict[str, list[Row]], list[Problem]]:
-    """Read and check every table of the package; return typed rows and every problem found."""
-    read = read_tables(package)
-    return read.tables, read.problems + foreign_key_problems(package, read)
-
-
 def read_tables(package: Package) -> TablesRead:
     """Read every table of the package and check each cell, row and key within its table."""
     read = TablesRead({}, {}, [], {name for name, r in package.resources.items() if r.missing}, {})
